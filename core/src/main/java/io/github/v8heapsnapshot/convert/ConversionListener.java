@@ -1,0 +1,35 @@
+package io.github.v8heapsnapshot.convert;
+
+/**
+ * Follows a conversion and may cancel it. Called from the converting thread.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+public interface ConversionListener {
+
+	/**
+	 * A listener that ignores progress and never cancels.
+	 */
+	ConversionListener NONE = (phase, done, total) -> {
+	};
+
+	/**
+	 * Called now and then while a phase runs.
+	 * @param phase the running phase
+	 * @param done the units of work done in this phase (bytes of the input or the output)
+	 * @param total the units of work of the whole phase
+	 */
+	void progress(ConversionPhase phase, long done, long total);
+
+	/**
+	 * Whether the conversion should stop as soon as possible, which it then does with a
+	 * {@link ConversionCancelledException}. Interrupting the converting thread has the
+	 * same effect.
+	 * @return {@code true} to cancel
+	 */
+	default boolean isCancelled() {
+		return false;
+	}
+
+}

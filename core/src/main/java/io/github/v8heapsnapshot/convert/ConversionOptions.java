@@ -1,0 +1,136 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import io.github.v8heapsnapshot.layout.ObjectLayout;
+
+/**
+ * How to convert: the object layout of the JVM that wrote the dump, how long string values
+ * may get, where index files go, and what to redact. Immutable; the {@code with…} methods
+ * return modified copies.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+public final class ConversionOptions {
+
+	/**
+	 * The default limit on the characters of a string value, as in V8.
+	 */
+	public static final int DEFAULT_STRING_LIMIT = 1024;
+
+	private final ObjectLayout layout;
+
+	private final int stringLimit;
+
+	private final Path tempDirectory;
+
+	private final Redaction redaction;
+
+	private final List<Pattern> sensitiveNames;
+
+	private ConversionOptions(ObjectLayout layout, int stringLimit, Path tempDirectory, Redaction redaction,
+			List<Pattern> sensitiveNames) {
+		if (stringLimit < 1) {
+			throw new IllegalArgumentException("String limit must be positive, was " + stringLimit);
+		}
+		this.layout = Objects.requireNonNull(layout, "layout");
+		this.stringLimit = stringLimit;
+		this.tempDirectory = Objects.requireNonNull(tempDirectory, "tempDirectory");
+		this.redaction = Objects.requireNonNull(redaction, "redaction");
+		this.sensitiveNames = List.copyOf(sensitiveNames);
+	}
+
+	/**
+	 * Returns the defaults: the layout of a default JDK 17, strings up to
+	 * {@value #DEFAULT_STRING_LIMIT} characters, index files in {@code java.io.tmpdir}, no
+	 * redaction.
+	 * @return the default options
+	 */
+	public static ConversionOptions defaults() {
+		return new ConversionOptions(ObjectLayout.defaults(17), DEFAULT_STRING_LIMIT,
+				Path.of(System.getProperty("java.io.tmpdir")), Redaction.NONE, List.of());
+	}
+
+	/**
+	 * Returns a copy with another object layout.
+	 * @param layout the layout of the JVM that wrote the dump
+	 * @return the modified copy
+	 */
+	public ConversionOptions withLayout(ObjectLayout layout) {
+		return new ConversionOptions(layout, this.stringLimit, this.tempDirectory, this.redaction, this.sensitiveNames);
+	}
+
+	/**
+	 * Returns a copy with another string limit.
+	 * @param stringLimit the most characters of a string value kept in a node name
+	 * @return the modified copy
+	 */
+	public ConversionOptions withStringLimit(int stringLimit) {
+		return new ConversionOptions(this.layout, stringLimit, this.tempDirectory, this.redaction, this.sensitiveNames);
+	}
+
+	/**
+	 * Returns a copy with another directory for the temporary index files.
+	 * @param tempDirectory an existing, writable directory
+	 * @return the modified copy
+	 */
+	public ConversionOptions withTempDirectory(Path tempDirectory) {
+		return new ConversionOptions(this.layout, this.stringLimit, tempDirectory, this.redaction, this.sensitiveNames);
+	}
+
+	/**
+	 * Returns a copy with another redaction.
+	 * @param redaction what to hide
+	 * @param sensitiveNames patterns of field, key or property names, beyond the built-in
+	 * ones, whose string values {@link Redaction#SECRETS} masks
+	 * @return the modified copy
+	 */
+	public ConversionOptions withRedaction(Redaction redaction, List<Pattern> sensitiveNames) {
+		return new ConversionOptions(this.layout, this.stringLimit, this.tempDirectory, redaction, sensitiveNames);
+	}
+
+	/**
+	 * Returns the object layout of the JVM that wrote the dump.
+	 * @return the layout
+	 */
+	public ObjectLayout layout() {
+		return this.layout;
+	}
+
+	/**
+	 * Returns the most characters of a string value kept in a node name.
+	 * @return the string limit
+	 */
+	public int stringLimit() {
+		return this.stringLimit;
+	}
+
+	/**
+	 * Returns the directory for temporary index files.
+	 * @return the temp directory
+	 */
+	public Path tempDirectory() {
+		return this.tempDirectory;
+	}
+
+	/**
+	 * Returns what to hide of string values.
+	 * @return the redaction
+	 */
+	public Redaction redaction() {
+		return this.redaction;
+	}
+
+	/**
+	 * Returns the user's patterns of sensitive names, beyond the built-in ones.
+	 * @return the patterns
+	 */
+	public List<Pattern> sensitiveNames() {
+		return this.sensitiveNames;
+	}
+
+}
