@@ -1,0 +1,120 @@
+package io.github.v8heapsnapshot.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import com.sun.management.OperatingSystemMXBean;
+
+import io.github.v8heapsnapshot.convert.ConversionListener;
+import io.github.v8heapsnapshot.convert.ConversionOptions;
+import io.github.v8heapsnapshot.convert.ConversionPhase;
+import io.github.v8heapsnapshot.convert.ConversionResult;
+import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
+import io.github.v8heapsnapshot.layout.ObjectLayout;
+
+/**
+ * One measured run in a fresh JVM: builds the workload, runs a full GC, dumps the heap with
+ * {@code HotSpotDiagnosticMXBean.dumpHeap(file, true)} (the baseline), then converts that
+ * dump in the same process while the workload is still alive, and prints one
+ * {@link Measurement} line.
+ * <p>
+ * Arguments: {@code ITEMS HPROF SNAPSHOT TEMP_DIRECTORY}.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+public final class JavaSnapshotRun {
+
+	private JavaSnapshotRun() {
+	}
+
+	/**
+	 * Runs once.
+	 * @param args the number of items, the {@code .hprof} to write, the
+	 * {@code .heapsnapshot} to write, and the directory for the converter's temporary files
+	 * @throws Exception if the run fails
+	 */
+	public static void main(String[] args) throws Exception {
+		if (args.length != 4) {
+			throw new IllegalArgumentException("Usage: JavaSnapshotRun ITEMS HPROF SNAPSHOT TEMP_DIRECTORY");
+		}
+		Measurement measurement = run(Integer.parseInt(args[0]), Path.of(args[1]), Path.of(args[2]),
+				Path.of(args[3]));
+		System.out.println(measurement.toLine());
+	}
+
+	private static Measurement run(int items, Path hprof, Path snapshot, Path tempDirectory) throws Exception {
+		OperatingSystemMXBean os = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+		HotSpotDiagnosticMXBean diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+		Workload workload = Workload.build(items);
+		System.gc();
+		Files.deleteIfExists(hprof);
+
+		long cpu = os.getProcessCpuTime();
+		long start = System.nanoTime();
+		diagnostics.dumpHeap(hprof.toString(), true);
+		double dumpWall = seconds(System.nanoTime() - start);
+		double dumpCpu = seconds(os.getProcessCpuTime() - cpu);
+
+		HeapSnapshotConverter converter = new HeapSnapshotConverter(ConversionOptions.defaults()
+			.withLayout(ObjectLayout.ofRunningJvm())
+			.withTempDirectory(tempDirectory));
+		long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		ProcessStatus.resetPeak();
+		ProcessStatus before = ProcessStatus.read();
+		ConversionResult result;
+		MemorySampler sampler = MemorySampler.start();
+		try (sampler) {
+			cpu = os.getProcessCpuTime();
+			start = System.nanoTime();
+			result = converter.convert(hprof, snapshot, ConversionListener.NONE);
+		}
+		double convertWall = seconds(System.nanoTime() - start);
+		double convertCpu = seconds(os.getProcessCpuTime() - cpu);
+		ProcessStatus after = ProcessStatus.read();
+
+		Measurement measurement = Measurement.empty()
+			.with("items", workload.size())
+			.with("indexedItems", workload.indexed())
+			.with("javaVersion", Runtime.version().feature())
+			.with("dumpWallSeconds", dumpWall)
+			.with("dumpCpuSeconds", dumpCpu)
+			.with("convertWallSeconds", convertWall)
+			.with("convertCpuSeconds", convertCpu)
+			.with("nodes", result.nodeCount())
+			.with("edges", result.edgeCount())
+			.with("hprofBytes", result.hprofBytes())
+			.with("snapshotBytes", result.snapshotBytes())
+			.with("heapBeforeBytes", heapBefore)
+			.with("heapPeakExtraBytes", sampler.maxHeapUsed() - heapBefore)
+			.with("heapAfterGcExtraBytes", heapAfterCollections(sampler, heapBefore))
+			.with("collections", sampler.collections())
+			.with("rssBeforeBytes", before.rss())
+			.with("rssPeakExtraBytes", after.peakRss() - before.rss())
+			.with("anonymousPeakExtraBytes", sampler.maxAnonymous() - before.anonymous())
+			.with("filePeakExtraBytes", sampler.maxFile() - before.file());
+		for (ConversionPhase phase : ConversionPhase.values()) {
+			Duration duration = result.phaseDurations().getOrDefault(phase, Duration.ZERO);
+			measurement = measurement.with(phase.name().toLowerCase() + "Seconds", seconds(duration.toNanos()));
+		}
+		// The workload stays alive until the conversion is over, as an application would
+		Reference.reachabilityFence(workload);
+		return measurement;
+	}
+
+	// Without a collection during the conversion, the sampled peak (garbage included) is the
+	// only bound on what it kept
+	private static long heapAfterCollections(MemorySampler sampler, long heapBefore) {
+		long used = (sampler.collections() > 0) ? sampler.maxHeapUsedAfterCollection() : sampler.maxHeapUsed();
+		return used - heapBefore;
+	}
+
+	private static double seconds(long nanos) {
+		return nanos / 1e9;
+	}
+
+}
