@@ -1,5 +1,6 @@
 package io.github.v8heapsnapshot.bench;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryPoolMXBean;
@@ -32,6 +33,8 @@ final class MemorySampler implements AutoCloseable {
 
 	private static final long INTERVAL_MILLIS = 5;
 
+	private static final long NOTIFICATION_WAIT_NANOS = 2_000_000_000L;
+
 	private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
 
 	private final Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans()
@@ -40,10 +43,7 @@ final class MemorySampler implements AutoCloseable {
 		.map(MemoryPoolMXBean::getName)
 		.collect(Collectors.toUnmodifiableSet());
 
-	private final List<NotificationEmitter> collectors = ManagementFactory.getGarbageCollectorMXBeans()
-		.stream()
-		.map(NotificationEmitter.class::cast)
-		.toList();
+	private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
 
 	private final NotificationListener afterCollection = this::collected;
 
@@ -57,12 +57,16 @@ final class MemorySampler implements AutoCloseable {
 
 	private final AtomicLong maxFile = new AtomicLong();
 
+	private final long collectionsBefore;
+
 	private final Thread thread;
 
 	private volatile boolean running = true;
 
 	private MemorySampler() {
-		this.collectors.forEach((collector) -> collector.addNotificationListener(this.afterCollection, null, null));
+		this.collectors.forEach((collector) -> ((NotificationEmitter) collector)
+			.addNotificationListener(this.afterCollection, null, null));
+		this.collectionsBefore = collectionCount();
 		this.thread = new Thread(this::sample, "memory-sampler");
 		this.thread.setDaemon(true);
 		sampleOnce();
@@ -149,14 +153,24 @@ final class MemorySampler implements AutoCloseable {
 		return this.maxFile.get();
 	}
 
+	private long collectionCount() {
+		return this.collectors.stream().mapToLong(GarbageCollectorMXBean::getCollectionCount).sum();
+	}
+
 	@Override
 	public void close() throws InterruptedException {
 		this.running = false;
 		this.thread.join();
 		sampleOnce();
-		for (NotificationEmitter collector : this.collectors) {
+		// Notifications arrive asynchronously: wait for those of the collections that ran
+		long expected = collectionCount() - this.collectionsBefore;
+		long deadline = System.nanoTime() + NOTIFICATION_WAIT_NANOS;
+		while (this.collections.get() < expected && System.nanoTime() < deadline) {
+			Thread.sleep(INTERVAL_MILLIS);
+		}
+		for (GarbageCollectorMXBean collector : this.collectors) {
 			try {
-				collector.removeNotificationListener(this.afterCollection);
+				((NotificationEmitter) collector).removeNotificationListener(this.afterCollection);
 			}
 			catch (ListenerNotFoundException ex) {
 				throw new IllegalStateException(ex);
