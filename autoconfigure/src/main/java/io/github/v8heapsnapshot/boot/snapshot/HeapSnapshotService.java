@@ -1,0 +1,296 @@
+package io.github.v8heapsnapshot.boot.snapshot;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.github.v8heapsnapshot.convert.ConversionOptions;
+import io.github.v8heapsnapshot.convert.ConversionResult;
+import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
+import io.github.v8heapsnapshot.layout.ObjectLayout;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Takes heap snapshots of the running JVM: dumps the heap to a temporary HPROF file in the
+ * store's directory, converts it with the live JVM's object layout, stores the
+ * {@code .heapsnapshot} under a generated name and applies the retention limits. Only one
+ * snapshot is taken at a time in the whole JVM. Usable from application code.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+public class HeapSnapshotService {
+
+	// The heap belongs to the JVM, so every service in it shares one lock
+	private static final Lock lock = new ReentrantLock();
+
+	/**
+	 * How many times the used heap the HPROF dump may take while it is written: JDK 22
+	 * and later write segments in parallel and then merge them into the dump.
+	 */
+	private static final double DUMP_SPACE_FACTOR = 2.5;
+
+	/**
+	 * How many times the HPROF dump the snapshot and the engine's index files may take.
+	 */
+	private static final double SNAPSHOT_SPACE_FACTOR = 2;
+
+	private final HeapSnapshotStore store;
+
+	private final HeapDumper heapDumper;
+
+	private final ConversionOptions conversionOptions;
+
+	private final Clock clock;
+
+	private boolean live = true;
+
+	private boolean keepHprof;
+
+	private Duration busyWait = Duration.ofMillis(100);
+
+	private List<HeapSnapshotListener> listeners = List.of();
+
+	/**
+	 * Creates a service.
+	 * @param store where snapshots are stored
+	 * @param heapDumper how the heap is dumped
+	 * @param conversionOptions how dumps are converted; the object layout is replaced by
+	 * the running JVM's, and the temporary directory is created if needed
+	 */
+	public HeapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, ConversionOptions conversionOptions) {
+		this(store, heapDumper, conversionOptions, Clock.systemDefaultZone());
+	}
+
+	/**
+	 * Creates a service.
+	 * @param store where snapshots are stored
+	 * @param heapDumper how the heap is dumped
+	 * @param conversionOptions how dumps are converted; the object layout is replaced by
+	 * the running JVM's, and the temporary directory is created if needed
+	 * @param clock the clock that names and dates snapshots
+	 */
+	public HeapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, ConversionOptions conversionOptions,
+			Clock clock) {
+		this.store = store;
+		this.heapDumper = heapDumper;
+		this.conversionOptions = conversionOptions;
+		this.clock = clock;
+	}
+
+	/**
+	 * Sets whether snapshots include only live objects when the caller does not say.
+	 * @param live whether to dump only live objects by default
+	 */
+	public void setLive(boolean live) {
+		this.live = live;
+	}
+
+	/**
+	 * Sets whether to keep the HPROF dump beside each snapshot.
+	 * @param keepHprof whether to keep dumps
+	 */
+	public void setKeepHprof(boolean keepHprof) {
+		this.keepHprof = keepHprof;
+	}
+
+	/**
+	 * Sets how long to wait for a snapshot in progress before giving up.
+	 * @param busyWait the wait
+	 */
+	public void setBusyWait(Duration busyWait) {
+		this.busyWait = busyWait;
+	}
+
+	/**
+	 * Sets the listeners to tell about snapshots.
+	 * @param listeners the listeners
+	 */
+	public void setListeners(List<HeapSnapshotListener> listeners) {
+		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * Returns the store of the snapshots.
+	 * @return the store
+	 */
+	public HeapSnapshotStore getStore() {
+		return this.store;
+	}
+
+	/**
+	 * Takes a snapshot and stores it.
+	 * @param trigger what asks for it
+	 * @param live whether to dump only live objects, or {@code null} for the default
+	 * @return the descriptor of the stored snapshot
+	 * @throws IOException if dumping, converting or storing fails; no file is left
+	 * behind
+	 * @throws SnapshotInProgressException if another snapshot is in progress and does not
+	 * end within the busy wait
+	 * @throws HeapDumperUnavailableException if this JVM cannot dump its heap
+	 * @throws InsufficientDiskSpaceException if the storage directory has too little free
+	 * space
+	 */
+	public HeapSnapshotDescriptor takeSnapshot(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
+		if (!tryLock()) {
+			this.listeners.forEach((listener) -> listener.rejected(trigger));
+			throw new SnapshotInProgressException(
+					"Another heap snapshot is in progress; try again when it is done");
+		}
+		try {
+			return takeSnapshotLocked(trigger, (live != null) ? live : this.live);
+		}
+		finally {
+			lock.unlock();
+		}
+	}
+
+	private boolean tryLock() {
+		try {
+			return lock.tryLock(this.busyWait.toNanos(), TimeUnit.NANOSECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+	}
+
+	private HeapSnapshotDescriptor takeSnapshotLocked(SnapshotTrigger trigger, boolean live) throws IOException {
+		Instant created = this.clock.instant();
+		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, this.clock.getZone()));
+		this.store.createDirectory();
+		checkDiskSpace();
+		Path hprof = this.store.temporaryHprof(name);
+		Path snapshot = this.store.temporarySnapshot(name);
+		this.listeners.forEach((listener) -> listener.started(trigger));
+		try {
+			Files.deleteIfExists(hprof);
+			Duration dump = timed(SnapshotPhase.DUMP, trigger, () -> {
+				this.heapDumper.dumpHeap(hprof, live);
+				return hprof;
+			}).duration();
+			Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, trigger, () -> convert(hprof, snapshot));
+			ConversionResult result = conversion.value();
+			HeapSnapshotDescriptor descriptor = new HeapSnapshotDescriptor(name, created, trigger, live,
+					result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
+					conversion.duration().toMillis());
+			this.store.store(descriptor, snapshot, this.keepHprof ? hprof : null);
+			this.listeners.forEach((listener) -> listener.stored(descriptor));
+			this.store.applyRetention();
+			return descriptor;
+		}
+		finally {
+			Files.deleteIfExists(hprof);
+			Files.deleteIfExists(snapshot);
+			this.listeners.forEach((listener) -> listener.ended(trigger));
+		}
+	}
+
+	private void checkDiskSpace() throws IOException {
+		long used = usedHeap();
+		long needed = (long) (used * DUMP_SPACE_FACTOR + used * SNAPSHOT_SPACE_FACTOR);
+		long usable = usableSpace(this.store.getDirectory());
+		if (usable < needed) {
+			throw new InsufficientDiskSpaceException("Not enough free disk space for a heap snapshot: about "
+					+ megabytes(needed) + " needed for a heap of " + megabytes(used) + ", " + megabytes(usable)
+					+ " free");
+		}
+	}
+
+	private static String megabytes(long bytes) {
+		return DataSize.ofBytes(bytes).toMegabytes() + " MB";
+	}
+
+	/**
+	 * Returns the bytes of heap in use, from which the size of the dump is estimated.
+	 * @return the used heap in bytes
+	 */
+	protected long usedHeap() {
+		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+	}
+
+	/**
+	 * Returns the bytes available to this JVM on the file store of a directory.
+	 * @param directory the directory
+	 * @return the usable space in bytes
+	 * @throws IOException if the file store cannot be queried
+	 */
+	protected long usableSpace(Path directory) throws IOException {
+		return Files.getFileStore(directory).getUsableSpace();
+	}
+
+	private ConversionResult convert(Path hprof, Path snapshot) throws IOException {
+		Files.createDirectories(this.conversionOptions.tempDirectory());
+		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm());
+		return new HeapSnapshotConverter(options).convert(hprof, snapshot);
+	}
+
+	private <T> Timed<T> timed(SnapshotPhase phase, SnapshotTrigger trigger, Phase<T> action) throws IOException {
+		long start = System.nanoTime();
+		try {
+			T value = action.run();
+			return new Timed<>(value, phaseEnded(phase, trigger, start, true));
+		}
+		catch (IOException | RuntimeException ex) {
+			phaseEnded(phase, trigger, start, false);
+			throw ex;
+		}
+	}
+
+	private Duration phaseEnded(SnapshotPhase phase, SnapshotTrigger trigger, long start, boolean success) {
+		Duration duration = Duration.ofNanos(System.nanoTime() - start);
+		this.listeners.forEach((listener) -> listener.phaseEnded(phase, trigger, duration, success));
+		return duration;
+	}
+
+	/**
+	 * Returns the descriptors of the stored snapshots, newest first.
+	 * @return the descriptors
+	 * @throws IOException if the storage directory cannot be read
+	 */
+	public List<HeapSnapshotDescriptor> list() throws IOException {
+		return this.store.list();
+	}
+
+	/**
+	 * Returns the file of a stored snapshot.
+	 * @param name the name of the snapshot, possibly not a valid one
+	 * @return the file, or {@code null} if there is no snapshot of that name
+	 */
+	public @Nullable Path file(String name) {
+		return this.store.snapshotFile(name);
+	}
+
+	/**
+	 * Deletes a stored snapshot.
+	 * @param name the name of the snapshot, possibly not a valid one
+	 * @return whether a snapshot of that name existed
+	 * @throws IOException if its files cannot be deleted
+	 */
+	public boolean delete(String name) throws IOException {
+		return this.store.delete(name);
+	}
+
+	@FunctionalInterface
+	private interface Phase<T> {
+
+		T run() throws IOException;
+
+	}
+
+	private record Timed<T>(T value, Duration duration) {
+
+	}
+
+}
