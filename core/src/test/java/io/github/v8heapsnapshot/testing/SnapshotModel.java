@@ -56,6 +56,8 @@ public final class SnapshotModel {
 
 	private final int sizeColumn;
 
+	private int @Nullable [] distances;
+
 	private int @Nullable [] dominators;
 
 	private long @Nullable [] retainedSizes;
@@ -311,6 +313,37 @@ public final class SnapshotModel {
 	public String describe(int node) {
 		String name = name(node);
 		return type(node) + " '" + ((name.length() > 60) ? name.substring(0, 60) + "…" : name) + "' @" + id(node);
+	}
+
+	/**
+	 * Returns a node's distance from the root over all but {@code weak} edges, as DevTools
+	 * shows it.
+	 * @param node the node ordinal
+	 * @return the number of edges from the root, or -1 if the root does not reach the node
+	 */
+	public int distance(int node) {
+		if (this.distances == null) {
+			int weak = this.edgeTypes.indexOf("weak");
+			int[] distances = new int[nodeCount()];
+			Arrays.fill(distances, -1);
+			int[] queue = new int[nodeCount()];
+			int head = 0;
+			int tail = 0;
+			distances[0] = 0;
+			queue[tail++] = 0;
+			while (head < tail) {
+				int from = queue[head++];
+				for (int edge = this.firstEdge[from]; edge < this.firstEdge[from + 1]; edge++) {
+					int to = target(edge);
+					if (this.edges[edge * 3] != weak && distances[to] == -1) {
+						distances[to] = distances[from] + 1;
+						queue[tail++] = to;
+					}
+				}
+			}
+			this.distances = distances;
+		}
+		return this.distances[node];
 	}
 
 	/**
