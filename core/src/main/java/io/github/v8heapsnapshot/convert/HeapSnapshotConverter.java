@@ -1,8 +1,14 @@
 package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Converts an HPROF heap dump, as HotSpot writes it, into a V8 {@code .heapsnapshot} file
@@ -48,7 +54,27 @@ public final class HeapSnapshotConverter {
 	 * cancelled ({@link ConversionCancelledException})
 	 */
 	public ConversionResult convert(Path hprof, Path snapshot, ConversionListener listener) throws IOException {
-		throw new UnsupportedOperationException("The engine is being written");
+		Objects.requireNonNull(listener, "listener");
+		Path target = snapshot.toAbsolutePath();
+		Path part = target.resolveSibling("." + target.getFileName() + ".part");
+		Path work = Files.createTempDirectory(this.options.tempDirectory(), "v8heapsnapshot-");
+		try (FileChannel channel = FileChannel.open(hprof, StandardOpenOption.READ)) {
+			ConversionResult result = new Conversion(this.options, new Progress(listener), work).run(channel, part);
+			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+			return result;
+		}
+		finally {
+			Files.deleteIfExists(part);
+			deleteTree(work);
+		}
+	}
+
+	private static void deleteTree(Path directory) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
+			for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+				Files.deleteIfExists(file);
+			}
+		}
 	}
 
 }

@@ -1,0 +1,211 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import io.github.v8heapsnapshot.snapshot.StringTable;
+
+/**
+ * One run of the three passes over one dump, with its temporary files in a work directory
+ * that the caller deletes.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+final class Conversion {
+
+	private static final Pattern SENSITIVE = Pattern.compile("(?i)password|passwd|secret|token|key|credential|auth");
+
+	/** Below this many bytes of heap dump segments, one link worker is quicker. */
+	private static final long PARALLEL_THRESHOLD = 16L << 20;
+
+	private final ConversionOptions options;
+
+	private final Progress progress;
+
+	private final Path work;
+
+	private final Map<ConversionPhase, Duration> durations = new EnumMap<>(ConversionPhase.class);
+
+	Conversion(ConversionOptions options, Progress progress, Path work) {
+		this.options = options;
+		this.progress = progress;
+		this.work = work;
+	}
+
+	ConversionResult run(FileChannel channel, Path part) throws IOException {
+		long start = System.nanoTime();
+		this.progress.phase(ConversionPhase.INDEX);
+		HeapModel heap = IndexPass.run(channel, this.work, this.progress);
+		try (StringTable strings = new StringTable(this.work); heap.objects) {
+			ClassTable classes = ClassTable.build(heap, this.options.layout(), strings, sensitiveNames());
+			RootPlan plan = RootPlan.build(heap, classes, strings);
+			start = lap(ConversionPhase.INDEX, start);
+			this.progress.phase(ConversionPhase.LINK);
+			try (LinkContext context = new LinkContext(heap, classes, this.options.layout(), this.work,
+					this.options.stringLimit(), plan.threadsByObject, plan.localNames, plan.localTargets)) {
+				LinkPass[] workers = link(context, heap, strings);
+				try {
+					start = lap(ConversionPhase.LINK, start);
+					this.progress.phase(ConversionPhase.WRITE);
+					ValueNamer namer = new ValueNamer(strings);
+					WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress);
+					write.run(part);
+					lap(ConversionPhase.WRITE, start);
+					return new ConversionResult(write.nodeCount, write.edgeCount, heap.fileSize, Files.size(part),
+							this.durations);
+				}
+				finally {
+					for (LinkPass worker : workers) {
+						worker.close();
+					}
+				}
+			}
+		}
+	}
+
+	private long lap(ConversionPhase phase, long start) {
+		long now = System.nanoTime();
+		this.durations.put(phase, Duration.ofNanos(now - start));
+		return now;
+	}
+
+	private Predicate<String> sensitiveNames() {
+		if (this.options.redaction() != Redaction.SECRETS) {
+			return (name) -> false;
+		}
+		List<Pattern> patterns = this.options.sensitiveNames();
+		return (name) -> SENSITIVE.matcher(name).find()
+				|| patterns.stream().anyMatch((pattern) -> pattern.matcher(name).find());
+	}
+
+	private LinkPass[] link(LinkContext context, HeapModel heap, StringTable strings) throws IOException {
+		int segments = heap.segmentCount();
+		long total = (segments > 0) ? heap.segmentEnd(segments - 1) - heap.segmentStart(0) : 0;
+		boolean parallel = segments > 1 && total > PARALLEL_THRESHOLD
+				&& Runtime.getRuntime().availableProcessors() > 1;
+		int split = segments;
+		if (parallel) {
+			split = 0;
+			while (split < segments && heap.segmentEnd(split) - heap.segmentStart(0) < total / 2) {
+				split++;
+			}
+		}
+		int valueName = strings.intern("value");
+		int className = strings.intern("<class>");
+		LinkPass[] workers = new LinkPass[parallel ? 2 : 1];
+		try {
+			for (int i = 0; i < workers.length; i++) {
+				workers[i] = new LinkPass(context, i, valueName, className);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			closeAll(workers);
+			throw ex;
+		}
+		try {
+			workers[0].linkClasses();
+			if (!parallel) {
+				LinkPass only = workers[0];
+				only.linkObjects(0, segments, () -> this.progress.update(only.bytesDone.get(), total));
+			}
+			else {
+				linkInParallel(workers, split, segments, total);
+			}
+			for (LinkPass worker : workers) {
+				worker.finishOutputs();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			closeAll(workers);
+			throw ex;
+		}
+		return workers;
+	}
+
+	private void linkInParallel(LinkPass[] workers, int split, int segments, long total) throws IOException {
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		AtomicBoolean stop = new AtomicBoolean();
+		LinkPass second = workers[1];
+		Thread thread = new Thread(() -> {
+			try {
+				second.linkObjects(split, segments, () -> {
+					if (stop.get()) {
+						throw new ConversionCancelledException("Conversion stopped");
+					}
+				});
+			}
+			catch (Throwable ex) {
+				failure.set(ex);
+			}
+		}, "v8heapsnapshot-link");
+		thread.setDaemon(true);
+		thread.start();
+		LinkPass first = workers[0];
+		try {
+			first.linkObjects(0, split, () -> {
+				this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
+				if (failure.get() != null) {
+					throw new ConversionCancelledException("Conversion stopped");
+				}
+			});
+			while (thread.isAlive()) {
+				thread.join(100);
+				this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
+			}
+		}
+		catch (ConversionCancelledException ex) {
+			if (failure.get() == null) {
+				throw ex;
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ConversionCancelledException("Conversion interrupted");
+		}
+		finally {
+			stop.set(true);
+			boolean interrupted = false;
+			while (thread.isAlive()) {
+				try {
+					thread.join();
+				}
+				catch (InterruptedException ex) {
+					interrupted = true;
+				}
+			}
+			if (interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		}
+		Throwable ex = failure.get();
+		if (ex instanceof IOException io) {
+			throw io;
+		}
+		if (ex instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (ex != null) {
+			throw new IOException("Linking failed", ex);
+		}
+	}
+
+	private static void closeAll(LinkPass[] workers) throws IOException {
+		for (LinkPass worker : workers) {
+			if (worker != null) {
+				worker.close();
+			}
+		}
+	}
+
+}

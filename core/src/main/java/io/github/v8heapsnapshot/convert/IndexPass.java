@@ -1,0 +1,185 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+
+import io.github.v8heapsnapshot.hprof.ClassDump;
+import io.github.v8heapsnapshot.hprof.HeapDumpScanner;
+import io.github.v8heapsnapshot.hprof.HeapDumpVisitor;
+import io.github.v8heapsnapshot.hprof.HprofFormatException;
+import io.github.v8heapsnapshot.hprof.HprofInput;
+import io.github.v8heapsnapshot.hprof.RootKind;
+import io.github.v8heapsnapshot.index.ObjectIdIndex;
+
+/**
+ * The first pass: reads every top-level record, keeps symbols, classes, frames, traces and
+ * roots, and appends the id of every object to the off-heap object index.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+final class IndexPass implements HeapDumpVisitor {
+
+	private static final String MAGIC = "JAVA PROFILE 1.0.";
+
+	private final HeapModel model;
+
+	private final ObjectIdIndex objects;
+
+	private IndexPass(HeapModel model) {
+		this.model = model;
+		this.objects = model.objects;
+	}
+
+	static HeapModel run(FileChannel channel, Path workDirectory, Progress progress) throws IOException {
+		long fileSize = channel.size();
+		HprofInput header = new HprofInput(channel, fileSize, 64, 8);
+		int idSize = readHeader(header);
+		HprofInput in = new HprofInput(channel, fileSize, 8 << 20, idSize);
+		in.seek(header.position());
+		ObjectIdIndex objects = new ObjectIdIndex(workDirectory, fileSize / 32);
+		HeapModel model = new HeapModel(channel, fileSize, idSize, objects);
+		try {
+			new IndexPass(model).readRecords(in, progress);
+			objects.finish();
+		}
+		catch (IOException | RuntimeException ex) {
+			objects.close();
+			throw ex;
+		}
+		return model;
+	}
+
+	private static int readHeader(HprofInput in) throws IOException {
+		ByteBuffer buffer = in.require(Math.min(31, in.fileSize()), "file header", 0);
+		StringBuilder magic = new StringBuilder();
+		int b;
+		while (buffer.hasRemaining() && (b = buffer.get()) != 0) {
+			magic.append((char) (b & 0xFF));
+		}
+		if (!magic.toString().startsWith(MAGIC)) {
+			throw new HprofFormatException("Not an HPROF file: no \"" + MAGIC + "\" header at offset 0", 0);
+		}
+		long at = in.position();
+		in.require(12, "file header", 0);
+		int idSize = in.u4();
+		if (idSize != 4 && idSize != 8) {
+			throw new HprofFormatException("Unsupported identifier size " + idSize + " at offset " + at, at);
+		}
+		in.u8();
+		return idSize;
+	}
+
+	private void readRecords(HprofInput in, Progress progress) throws IOException {
+		long fileSize = in.fileSize();
+		int idSize = in.idSize();
+		while (in.position() < fileSize) {
+			long offset = in.position();
+			in.limit(fileSize);
+			in.require(9, "record header", offset);
+			int tag = in.u1();
+			in.u4();
+			long length = in.u4() & 0xFFFFFFFFL;
+			long start = in.position();
+			long end = start + length;
+			if (end > fileSize) {
+				throw new HprofFormatException("Truncated " + recordName(tag) + " at offset " + offset + ": needs "
+						+ length + " bytes, " + (fileSize - start) + " left", offset);
+			}
+			in.limit(end);
+			String name = recordName(tag);
+			switch (tag) {
+				case 0x01 -> {
+					in.require(idSize, name, offset);
+					long id = in.id();
+					this.model.addSymbol(id, in.position(), (int) (end - in.position()));
+				}
+				case 0x02 -> {
+					in.require(8L + 2 * idSize, name, offset);
+					int serial = in.u4();
+					long classId = in.id();
+					in.u4();
+					long nameId = in.id();
+					this.model.classNameIds.put(classId, this.model.loadClassNames.size());
+					this.model.loadClassNames.add(nameId);
+					this.model.classSerials.put(serial & 0xFFFFFFFFL, this.model.loadClassNames.size() - 1);
+				}
+				case 0x04 -> {
+					in.require(8L + 4 * idSize, name, offset);
+					long frameId = in.id();
+					long method = in.id();
+					long signature = in.id();
+					long source = in.id();
+					int classSerial = in.u4();
+					int line = in.u4();
+					this.model.frameIndex.put(frameId, this.model.frames.size());
+					this.model.frames.add(new long[] { method, signature, source, classSerial & 0xFFFFFFFFL, line });
+				}
+				case 0x05 -> {
+					in.require(12, name, offset);
+					int serial = in.u4();
+					int threadSerial = in.u4();
+					long count = in.u4() & 0xFFFFFFFFL;
+					ByteBuffer frames = in.require(count * idSize, name, offset);
+					long[] trace = new long[(int) count + 1];
+					trace[0] = threadSerial;
+					for (int i = 1; i <= count; i++) {
+						trace[i] = (idSize == 8) ? frames.getLong() : (frames.getInt() & 0xFFFFFFFFL);
+					}
+					this.model.traceIndex.put(serial & 0xFFFFFFFFL, this.model.traces.size());
+					this.model.traces.add(trace);
+				}
+				case 0x0C, 0x1C -> {
+					this.model.addSegment(start, end, this.objects.count());
+					HeapDumpScanner.scan(in, end, this);
+					progress.update(end, fileSize);
+				}
+				default -> {
+					// Records HotSpot does not write, or that carry nothing for a snapshot
+				}
+			}
+			in.limit(fileSize);
+			in.seek(end);
+		}
+	}
+
+	private static String recordName(int tag) {
+		return switch (tag) {
+			case 0x01 -> "UTF8";
+			case 0x02 -> "LOAD_CLASS";
+			case 0x04 -> "FRAME";
+			case 0x05 -> "TRACE";
+			case 0x0C -> "HEAP_DUMP";
+			case 0x1C -> "HEAP_DUMP_SEGMENT";
+			default -> "record 0x" + Integer.toHexString(tag);
+		};
+	}
+
+	@Override
+	public void root(RootKind kind, long objectId, int threadSerial, int index) {
+		this.model.roots.add(new HeapModel.Root(kind, objectId, threadSerial, index));
+	}
+
+	@Override
+	public void classDump(ClassDump dump, long offset) {
+		this.model.classDumps.add(dump);
+	}
+
+	@Override
+	public void instance(long id, long classId, int length, HprofInput in, long offset) throws IOException {
+		this.objects.add(id);
+	}
+
+	@Override
+	public void objectArray(long id, long classId, int length, HprofInput in, long offset) throws IOException {
+		this.objects.add(id);
+	}
+
+	@Override
+	public void primitiveArray(long id, int type, int length, HprofInput in, long offset) throws IOException {
+		this.objects.add(id);
+	}
+
+}

@@ -1,0 +1,93 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.github.v8heapsnapshot.index.LongIntMap;
+import io.github.v8heapsnapshot.index.MappedBuffer;
+import io.github.v8heapsnapshot.index.ObjectIdIndex;
+import io.github.v8heapsnapshot.layout.ObjectLayout;
+
+/**
+ * What every link worker shares: the classes, the object index, the node numbering, the
+ * per-node data array, and the threads whose stack locals become edges.
+ *
+ * <p>Node numbering before folding ("raw ordinals"): the classes in CLASS_DUMP order, then
+ * the objects in file order.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+final class LinkContext implements Closeable {
+
+	final HeapModel heap;
+
+	final ClassTable classes;
+
+	final ObjectIdIndex objects;
+
+	final ObjectLayout layout;
+
+	final Path directory;
+
+	final int classCount;
+
+	final long nodeCount;
+
+	final int textBytes;
+
+	/**
+	 * Per node: for a String, {@code (value ordinal + 1) << 1 | coder}; for a byte or char
+	 * array, {@code (worker + 1) << 56 | offset} of its prefix in that worker's text file.
+	 */
+	final MappedBuffer data;
+
+	final LongIntMap threadsByObject;
+
+	final int[][] localNames;
+
+	final long[][] localTargets;
+
+	final long[] threadNameStrings;
+
+	LinkContext(HeapModel heap, ClassTable classes, ObjectLayout layout, Path directory, int stringLimit,
+			LongIntMap threadsByObject, int[][] localNames, long[][] localTargets) throws IOException {
+		this.heap = heap;
+		this.classes = classes;
+		this.objects = heap.objects;
+		this.layout = layout;
+		this.directory = directory;
+		this.classCount = classes.size();
+		this.nodeCount = this.classCount + this.objects.count();
+		this.textBytes = (int) Math.min(Integer.MAX_VALUE / 4, 2L * stringLimit);
+		this.data = MappedBuffer.create(directory, "data", Math.max(1, this.nodeCount) * 8);
+		this.threadsByObject = threadsByObject;
+		this.localNames = localNames;
+		this.localTargets = localTargets;
+		this.threadNameStrings = new long[localNames.length];
+		java.util.Arrays.fill(this.threadNameStrings, -1);
+	}
+
+	/**
+	 * Returns the raw ordinal of an object or class id.
+	 * @param id the id
+	 * @return the ordinal, or -1 for null and for ids the dump does not contain
+	 */
+	long resolve(long id) {
+		if (id == 0) {
+			return -1;
+		}
+		long object = this.objects.lookup(id);
+		if (object >= 0) {
+			return this.classCount + object;
+		}
+		return this.classes.indexOf(id);
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.data.close();
+	}
+
+}

@@ -1,0 +1,348 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.github.v8heapsnapshot.hprof.BasicType;
+import io.github.v8heapsnapshot.hprof.HeapDumpScanner;
+import io.github.v8heapsnapshot.hprof.HeapDumpVisitor;
+import io.github.v8heapsnapshot.hprof.HprofFormatException;
+import io.github.v8heapsnapshot.hprof.HprofInput;
+import io.github.v8heapsnapshot.index.MappedBuffer;
+import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
+
+/**
+ * The second pass, one worker per range of heap dump segments: resolves every reference to
+ * a raw ordinal and writes node records (kind and name reference, size, edge count, extra)
+ * and edge records (type, name or index, target) in node order, counts references per node
+ * in its own flags array, and keeps the first bytes of every byte and char array so String
+ * values can be named later.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+final class LinkPass implements HeapDumpVisitor, Closeable {
+
+	static final int KIND_CLASS = 0;
+
+	static final int KIND_INSTANCE = 1;
+
+	static final int KIND_STRING = 2;
+
+	static final int KIND_OBJECT_ARRAY = 3;
+
+	static final int KIND_PRIMITIVE_ARRAY = 4;
+
+	private static final int BUFFER_SIZE = 1 << 20;
+
+	private final LinkContext context;
+
+	private final int worker;
+
+	final MappedBuffer flags;
+
+	final MappedBuffer text;
+
+	final BinaryOutput nodes;
+
+	final BinaryOutput edges;
+
+	final BinaryOutput entries;
+
+	private final int valueName;
+
+	private final int className;
+
+	private final int referenceSize;
+
+	private final byte[] scratch;
+
+	private long textSize;
+
+	private long ordinal;
+
+	long edgeCount;
+
+	long entryCount;
+
+	final AtomicLong bytesDone = new AtomicLong();
+
+	LinkPass(LinkContext context, int worker, int valueName, int className) throws IOException {
+		this.context = context;
+		this.worker = worker;
+		this.valueName = valueName;
+		this.className = className;
+		this.referenceSize = context.layout.referenceSize();
+		this.scratch = new byte[context.textBytes + 5];
+		Path directory = context.directory;
+		MappedBuffer flagBuffer = MappedBuffer.create(directory, "flags", Math.max(1, context.nodeCount));
+		MappedBuffer textBuffer = null;
+		BinaryOutput nodeOutput = null;
+		BinaryOutput edgeOutput = null;
+		BinaryOutput entryOutput = null;
+		try {
+			textBuffer = MappedBuffer.create(directory, "text", 1 << 20);
+			nodeOutput = new BinaryOutput(directory.resolve("nodes-" + worker), BUFFER_SIZE);
+			edgeOutput = new BinaryOutput(directory.resolve("edges-" + worker), BUFFER_SIZE);
+			entryOutput = new BinaryOutput(directory.resolve("entries-" + worker), 1 << 16);
+		}
+		catch (IOException | RuntimeException ex) {
+			closeAll(flagBuffer, textBuffer, nodeOutput, edgeOutput, entryOutput);
+			throw ex;
+		}
+		this.flags = flagBuffer;
+		this.text = textBuffer;
+		this.nodes = nodeOutput;
+		this.edges = edgeOutput;
+		this.entries = entryOutput;
+	}
+
+	private static void closeAll(Closeable... closeables) throws IOException {
+		for (Closeable closeable : closeables) {
+			if (closeable != null) {
+				closeable.close();
+			}
+		}
+	}
+
+	/**
+	 * Links the classes: their statics, superclass, loader, signers and protection domain.
+	 */
+	void linkClasses() throws IOException {
+		ClassTable classes = this.context.classes;
+		for (int i = 0; i < classes.size(); i++) {
+			ClassModel model = classes.get(i);
+			int count = 0;
+			for (int f = 0; f < model.staticValues.length; f++) {
+				long target = this.context.resolve(model.staticValues[f]);
+				if (target >= 0) {
+					this.edges.putInts(model.staticEdgeTypes[f], model.staticNames[f], (int) target);
+					strong(target);
+					if (model.staticSensitive[f]) {
+						mark(target, NodeFlags.SENSITIVE);
+					}
+					count++;
+				}
+			}
+			this.edgeCount += count;
+			this.nodes.putInts(KIND_CLASS << 28 | i, size(model.mirrorSize), count, 0);
+		}
+	}
+
+	/**
+	 * Links the objects of a range of segments.
+	 * @param firstSegment the first segment
+	 * @param endSegment the segment after the last
+	 * @param checkpoint called between segments, throws to stop
+	 */
+	void linkObjects(int firstSegment, int endSegment, Checkpoint checkpoint)
+			throws IOException {
+		HeapModel heap = this.context.heap;
+		if (firstSegment >= endSegment) {
+			return;
+		}
+		this.ordinal = this.context.classCount + heap.segmentFirstObject(firstSegment);
+		HprofInput in = new HprofInput(heap.channel, heap.fileSize, 4 << 20, heap.idSize);
+		for (int segment = firstSegment; segment < endSegment; segment++) {
+			checkpoint.check();
+			long start = heap.segmentStart(segment);
+			long end = heap.segmentEnd(segment);
+			in.seek(start);
+			HeapDumpScanner.scan(in, end, this);
+			this.bytesDone.addAndGet(end - start);
+		}
+	}
+
+	@Override
+	public void instance(long id, long classId, int length, HprofInput in, long offset) throws IOException {
+		ClassModel model = this.context.classes.byId(classId);
+		if (model == null) {
+			throw new HprofFormatException("Unknown class id 0x" + Long.toHexString(classId)
+					+ " in INSTANCE_DUMP at offset " + offset, offset);
+		}
+		if (length < model.payloadSize) {
+			throw new HprofFormatException("INSTANCE_DUMP at offset " + offset + " has " + length
+					+ " bytes of fields but class " + model.name + " needs " + model.payloadSize, offset);
+		}
+		long self = this.ordinal++;
+		int base = in.buffer().position();
+		if (model.string) {
+			long target = this.context.resolve(in.idAt(base + model.stringValueOffset));
+			int coder = (model.stringCoderOffset >= 0) ? in.buffer().get(base + model.stringCoderOffset) & 1 : 0;
+			int count = 0;
+			if (target >= 0) {
+				this.edges.putInts(SnapshotFormat.EDGE_INTERNAL, this.valueName, (int) target);
+				strong(target);
+				mark(target, NodeFlags.STRING_VALUE);
+				this.context.data.putLong(self * 8, ((target + 1) << 1) | coder);
+				count = 1;
+			}
+			this.edgeCount += count;
+			this.nodes.putInts(KIND_STRING << 28 | coder, size(model.instanceSize), count, (int) target);
+			return;
+		}
+		int count = 0;
+		int[] offsets = model.refOffsets;
+		for (int i = 0; i < offsets.length; i++) {
+			long id2 = in.idAt(base + offsets[i]);
+			if (id2 == 0) {
+				continue;
+			}
+			long target = this.context.resolve(id2);
+			if (target < 0) {
+				continue;
+			}
+			int type = model.refEdgeTypes[i];
+			this.edges.putInts(type, model.refNames[i], (int) target);
+			if (type == SnapshotFormat.EDGE_WEAK) {
+				mark(target, NodeFlags.WEAK);
+			}
+			else {
+				strong(target);
+			}
+			if (model.refSensitive[i]) {
+				mark(target, NodeFlags.SENSITIVE);
+			}
+			count++;
+		}
+		if (model.mapKeyOffset >= 0 && model.mapValueOffset >= 0) {
+			long key = this.context.resolve(in.idAt(base + model.mapKeyOffset));
+			long value = this.context.resolve(in.idAt(base + model.mapValueOffset));
+			if (key >= 0 && value >= 0) {
+				this.entries.putInts((int) key, (int) value, 0);
+				this.entryCount++;
+			}
+		}
+		this.edges.putInts(SnapshotFormat.EDGE_INTERNAL, this.className, model.index);
+		strong(model.index);
+		count++;
+		if (model.threadNameOffset >= 0) {
+			count += linkThread(id, in.idAt(base + model.threadNameOffset));
+		}
+		this.edgeCount += count;
+		this.nodes.putInts(KIND_INSTANCE << 28 | model.index, size(model.instanceSize), count, 0);
+	}
+
+	private int linkThread(long id, long nameId) throws IOException {
+		int thread = this.context.threadsByObject.get(id, -1);
+		if (thread < 0) {
+			return 0;
+		}
+		this.context.threadNameStrings[thread] = this.context.resolve(nameId);
+		int[] names = this.context.localNames[thread];
+		long[] targets = this.context.localTargets[thread];
+		int count = 0;
+		for (int i = 0; i < names.length; i++) {
+			long target = this.context.resolve(targets[i]);
+			if (target >= 0) {
+				this.edges.putInts(SnapshotFormat.EDGE_INTERNAL, names[i], (int) target);
+				strong(target);
+				count++;
+			}
+		}
+		return count;
+	}
+
+	@Override
+	public void objectArray(long id, long classId, int length, HprofInput in, long offset) throws IOException {
+		ClassModel model = this.context.classes.byId(classId);
+		if (model == null) {
+			throw new HprofFormatException("Unknown class id 0x" + Long.toHexString(classId)
+					+ " in OBJ_ARRAY_DUMP at offset " + offset, offset);
+		}
+		this.ordinal++;
+		int idSize = in.idSize();
+		int chunk = in.buffer().capacity() / idSize / 2;
+		int count = 0;
+		int index = 0;
+		while (index < length) {
+			int n = Math.min(chunk, length - index);
+			ByteBuffer buffer = in.require((long) n * idSize, "OBJ_ARRAY_DUMP", offset);
+			int base = buffer.position();
+			for (int i = 0; i < n; i++) {
+				long element = in.idAt(base + i * idSize);
+				if (element != 0) {
+					long target = this.context.resolve(element);
+					if (target >= 0) {
+						this.edges.putInts(SnapshotFormat.EDGE_ELEMENT, index + i, (int) target);
+						strong(target);
+						count++;
+					}
+				}
+			}
+			buffer.position(base + n * idSize);
+			index += n;
+		}
+		this.edgeCount += count;
+		this.nodes.putInts(KIND_OBJECT_ARRAY << 28 | model.index,
+				size(this.context.layout.arraySize(length, this.referenceSize)), count, 0);
+	}
+
+	@Override
+	public void primitiveArray(long id, int type, int length, HprofInput in, long offset) throws IOException {
+		long self = this.ordinal++;
+		int elementSize = BasicType.primitiveSize(type);
+		if (type == BasicType.BYTE || type == BasicType.CHAR) {
+			int kept = (int) Math.min((long) length * elementSize, this.context.textBytes);
+			ByteBuffer buffer = in.require(kept, "PRIM_ARRAY_DUMP", offset);
+			long at = this.textSize;
+			this.text.ensureCapacity(at + kept + 5);
+			byte[] bytes = this.scratch;
+			bytes[0] = (byte) (length >>> 24);
+			bytes[1] = (byte) (length >>> 16);
+			bytes[2] = (byte) (length >>> 8);
+			bytes[3] = (byte) length;
+			bytes[4] = (byte) type;
+			buffer.get(buffer.position(), bytes, 5, kept);
+			this.text.put(at, bytes, 0, kept + 5);
+			this.textSize = at + kept + 5;
+			this.context.data.putLong(self * 8, ((this.worker + 1L) << 56) | at);
+			mark(self, NodeFlags.TEXT_ARRAY);
+		}
+		this.nodes.putInts(KIND_PRIMITIVE_ARRAY << 28 | type,
+				size(this.context.layout.arraySize(length, elementSize)), 0, 0);
+	}
+
+	private void strong(long target) {
+		this.flags.putByte(target, NodeFlags.addStrong(this.flags.getByte(target)));
+	}
+
+	private void mark(long target, int bit) {
+		this.flags.putByte(target, (byte) (this.flags.getByte(target) | bit));
+	}
+
+	/**
+	 * Called between segments; throws to stop the worker.
+	 */
+	@FunctionalInterface
+	interface Checkpoint {
+
+		void check() throws IOException;
+
+	}
+
+	private static int size(long size) {
+		return (int) Math.min(size, SnapshotFormat.MAX_SIZE);
+	}
+
+	/**
+	 * Flushes the record files; the flags and text stay open for the write pass.
+	 */
+	void finishOutputs() throws IOException {
+		closeAll(this.nodes, this.edges, this.entries);
+	}
+
+	@Override
+	public void close() throws IOException {
+		try {
+			finishOutputs();
+		}
+		finally {
+			closeAll(this.flags, this.text);
+		}
+	}
+
+}

@@ -1,0 +1,442 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.v8heapsnapshot.hprof.BasicType;
+import io.github.v8heapsnapshot.index.MappedBuffer;
+import io.github.v8heapsnapshot.snapshot.AsciiWriter;
+import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
+import io.github.v8heapsnapshot.snapshot.StringTable;
+
+/**
+ * The last pass: decides which value arrays fold into their String and which nodes hang
+ * under the unreachable categories, numbers the nodes, and writes the snapshot. The nodes
+ * (with the string values they name) are written by the calling thread while a second
+ * thread formats the edges into a temporary file; the strings table comes last.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+final class WritePass {
+
+	private static final int BUFFER_SIZE = 1 << 20;
+
+	private static final String FILLER_NAME = "jdk.internal.vm.FillerElement[]";
+
+	private final LinkContext context;
+
+	private final LinkPass[] workers;
+
+	private final StringTable strings;
+
+	private final RootPlan plan;
+
+	private final ValueNamer namer;
+
+	private final Progress progress;
+
+	private final MappedBuffer flags;
+
+	private final List<Category> categories = new ArrayList<>();
+
+	private MappedBuffer remap;
+
+	private long kept;
+
+	private long folded;
+
+	private long syntheticCount;
+
+	private volatile boolean stopped;
+
+	long nodeCount;
+
+	long edgeCount;
+
+	WritePass(LinkContext context, LinkPass[] workers, StringTable strings, RootPlan plan, ValueNamer namer,
+			Progress progress) {
+		this.context = context;
+		this.workers = workers;
+		this.strings = strings;
+		this.plan = plan;
+		this.namer = namer;
+		this.progress = progress;
+		this.flags = workers[0].flags;
+	}
+
+	void run(Path part) throws IOException {
+		try {
+			mergeFlags();
+			StringValues values = newValues();
+			planCategories(values);
+			numberNodes();
+			write(part, values);
+		}
+		finally {
+			if (this.remap != null) {
+				this.remap.close();
+			}
+		}
+	}
+
+	private StringValues newValues() {
+		MappedBuffer[] texts = new MappedBuffer[this.workers.length];
+		for (int i = 0; i < texts.length; i++) {
+			texts[i] = this.workers[i].text;
+		}
+		return new StringValues(this.context.data, texts, this.context.classes.utf16LittleEndian(),
+				this.context.textBytes / 2);
+	}
+
+	private void mergeFlags() {
+		long count = this.context.nodeCount;
+		for (int w = 1; w < this.workers.length; w++) {
+			MappedBuffer other = this.workers[w].flags;
+			for (long i = 0; i < count; i++) {
+				byte b = other.getByte(i);
+				if (b != 0) {
+					this.flags.putByte(i, NodeFlags.merge(this.flags.getByte(i), b));
+				}
+			}
+		}
+	}
+
+	private void planCategories(StringValues values) throws IOException {
+		for (int c = 0; c < RootPlan.UNREACHABLE; c++) {
+			List<Long> ids = this.plan.targets.get(c);
+			List<Integer> names = this.plan.names.get(c);
+			Category category = new Category(c);
+			for (int i = 0; i < ids.size(); i++) {
+				long target = this.context.resolve(ids.get(i));
+				if (target < 0) {
+					continue;
+				}
+				int name = (c == RootPlan.THREAD_OBJECTS) ? threadName(ids.get(i), values) : names.get(i);
+				category.add(name, target);
+				this.flags.putByte(target, (byte) (this.flags.getByte(target) | NodeFlags.ROOT));
+			}
+			if (category.count > 0) {
+				this.categories.add(category);
+			}
+		}
+	}
+
+	private int threadName(long threadId, StringValues values) throws IOException {
+		int thread = this.plan.threadsByObject.get(threadId, -1);
+		if (thread >= 0) {
+			long name = this.context.threadNameStrings[thread];
+			if (name >= 0 && values.loadString(name) && values.length > 0) {
+				return this.namer.name(values.chars, values.length);
+			}
+			return this.strings.intern("thread " + (this.plan.threadRoots.get(thread).threadSerial() & 0xFFFFFFFFL));
+		}
+		return this.strings.intern("thread");
+	}
+
+	private void numberNodes() throws IOException {
+		long count = this.context.nodeCount;
+		this.remap = MappedBuffer.create(this.context.directory, "remap", Math.max(1, count) * 4);
+		long unreachable = 0;
+		long weak = 0;
+		for (long i = 0; i < count; i++) {
+			byte f = this.flags.getByte(i);
+			if (NodeFlags.folded(f)) {
+				this.remap.putInt(i * 4, -1);
+				this.folded++;
+				continue;
+			}
+			this.remap.putInt(i * 4, (int) this.kept++);
+			if (NodeFlags.top(f)) {
+				if ((f & NodeFlags.WEAK) != 0) {
+					weak++;
+				}
+				else {
+					unreachable++;
+				}
+			}
+		}
+		if (unreachable > 0) {
+			this.categories.add(new Category(RootPlan.UNREACHABLE, unreachable));
+		}
+		if (weak > 0) {
+			this.categories.add(new Category(RootPlan.WEAKLY_REACHABLE, weak));
+		}
+		this.syntheticCount = 2 + this.categories.size();
+		this.nodeCount = this.syntheticCount + this.kept;
+		long edges = 1 + this.categories.size();
+		for (Category category : this.categories) {
+			edges += category.count;
+		}
+		for (LinkPass worker : this.workers) {
+			edges += worker.edgeCount;
+		}
+		this.edgeCount = edges - this.folded;
+	}
+
+	private void write(Path part, StringValues values) throws IOException {
+		Path edgesFile = this.context.directory.resolve("edges.txt");
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Thread edgeWriter = new Thread(() -> {
+			try (FileChannel channel = FileChannel.open(edgesFile, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE)) {
+				writeEdges(channel);
+			}
+			catch (Throwable ex) {
+				failure.set(ex);
+			}
+		}, "v8heapsnapshot-edges");
+		edgeWriter.setDaemon(true);
+		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+				StandardOpenOption.TRUNCATE_EXISTING)) {
+			edgeWriter.start();
+			try {
+				AsciiWriter writer = new AsciiWriter(out, BUFFER_SIZE);
+				writer.write(SnapshotFormat.head(this.nodeCount, this.edgeCount));
+				writeNodes(writer, values);
+				writer.write(SnapshotFormat.betweenNodesAndEdges());
+				writer.close();
+				join(edgeWriter, failure);
+			}
+			finally {
+				this.stopped = true;
+				joinQuietly(edgeWriter);
+			}
+			try (FileChannel edges = FileChannel.open(edgesFile, StandardOpenOption.READ)) {
+				long size = edges.size();
+				long done = 0;
+				while (done < size) {
+					done += edges.transferTo(done, size - done, out);
+				}
+			}
+			AsciiWriter writer = new AsciiWriter(out, 4096);
+			writer.write(SnapshotFormat.betweenEdgesAndStrings());
+			writer.close();
+			this.strings.writeTo(out);
+			writer.write(SnapshotFormat.tail());
+			writer.close();
+		}
+	}
+
+	private void join(Thread thread, AtomicReference<Throwable> failure) throws IOException {
+		try {
+			thread.join();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ConversionCancelledException("Conversion interrupted");
+		}
+		Throwable ex = failure.get();
+		if (ex instanceof IOException io) {
+			throw io;
+		}
+		if (ex instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (ex != null) {
+			throw new IOException("Writing the edges failed", ex);
+		}
+	}
+
+	private static void joinQuietly(Thread thread) {
+		boolean interrupted = false;
+		while (thread.isAlive()) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void writeNodes(AsciiWriter writer, StringValues values) throws IOException {
+		int empty = this.strings.intern("");
+		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, empty, 1, 0, 1);
+		writer.write('\n');
+		writer.write(',');
+		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, this.strings.intern("(GC roots)"), 3, 0,
+				this.categories.size());
+		for (int i = 0; i < this.categories.size(); i++) {
+			Category category = this.categories.get(i);
+			writer.write('\n');
+			writer.write(',');
+			writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, this.strings.intern(RootPlan.CATEGORY_NAMES[category.kind]),
+					5 + 2L * i, 0, category.count);
+		}
+		int[] primitiveNames = new int[BasicType.LONG + 1];
+		for (int type = BasicType.BOOLEAN; type <= BasicType.LONG; type++) {
+			primitiveNames[type] = this.strings.intern(BasicType.javaName(type) + "[]");
+		}
+		int filler = this.strings.intern(FILLER_NAME);
+		boolean fillers = this.context.layout.javaVersion() >= 22;
+		ClassTable classes = this.context.classes;
+		long raw = 0;
+		long next = this.syntheticCount;
+		long total = this.context.nodeCount;
+		for (LinkPass worker : this.workers) {
+			try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
+				ByteBuffer buffer = in.buffer();
+				while (in.ensure(4)) {
+					int head = buffer.getInt();
+					long size = Integer.toUnsignedLong(buffer.getInt());
+					int edges = buffer.getInt();
+					int aux = buffer.getInt();
+					byte f = this.flags.getByte(raw);
+					if ((raw & 0xFFFFF) == 0) {
+						this.progress.update(raw, total);
+					}
+					raw++;
+					if (NodeFlags.folded(f)) {
+						continue;
+					}
+					int kind = head >>> 28;
+					int ref = head & 0x0FFFFFFF;
+					int type = SnapshotFormat.NODE_OBJECT;
+					int name;
+					switch (kind) {
+						case LinkPass.KIND_CLASS -> {
+							type = SnapshotFormat.NODE_OBJECT_SHAPE;
+							name = classes.get(ref).shapeNameIndex;
+						}
+						case LinkPass.KIND_STRING -> {
+							type = SnapshotFormat.NODE_STRING;
+							if (aux >= 0 && values.loadValue(aux, ref)) {
+								name = this.namer.name(values.chars, values.length);
+								if (NodeFlags.folded(this.flags.getByte(aux))) {
+									size += this.context.layout.arraySize(values.arrayLength, values.elementSize());
+									edges--;
+								}
+							}
+							else {
+								name = empty;
+							}
+						}
+						case LinkPass.KIND_PRIMITIVE_ARRAY -> name = (fillers && ref == BasicType.INT
+								&& NodeFlags.top(f)) ? filler : primitiveNames[ref];
+						default -> name = classes.get(ref).nameIndex;
+					}
+					writer.write('\n');
+					writer.write(',');
+					writeNode(writer, type, name, 2 * next + 1, Math.min(size, SnapshotFormat.MAX_SIZE), edges);
+					next++;
+				}
+			}
+		}
+	}
+
+	private static void writeNode(AsciiWriter writer, int type, long name, long id, long size, long edges)
+			throws IOException {
+		writer.number(type);
+		writer.commaNumber(name);
+		writer.commaNumber(id);
+		writer.commaNumber(size);
+		writer.commaNumber(edges);
+		writer.write(",0,0");
+	}
+
+	private void writeEdges(FileChannel channel) throws IOException {
+		AsciiWriter writer = new AsciiWriter(channel, BUFFER_SIZE);
+		writer.write("1,1,7");
+		for (int i = 0; i < this.categories.size(); i++) {
+			writeEdge(writer, SnapshotFormat.EDGE_ELEMENT, i + 1, (2L + i) * SnapshotFormat.NODE_FIELD_COUNT);
+		}
+		for (Category category : this.categories) {
+			if (category.kind == RootPlan.UNREACHABLE || category.kind == RootPlan.WEAKLY_REACHABLE) {
+				writeTops(writer, category.kind == RootPlan.WEAKLY_REACHABLE);
+			}
+			else {
+				for (int i = 0; i < category.count; i++) {
+					writeEdge(writer, SnapshotFormat.EDGE_INTERNAL, category.names[i], target(category.targets[i]));
+				}
+			}
+		}
+		for (LinkPass worker : this.workers) {
+			try (BinaryInput in = new BinaryInput(worker.edges.file(), BUFFER_SIZE)) {
+				ByteBuffer buffer = in.buffer();
+				long count = 0;
+				while (in.ensure(3)) {
+					int type = buffer.getInt();
+					int name = buffer.getInt();
+					int target = buffer.getInt();
+					int mapped = this.remap.getInt(target * 4L);
+					if (mapped >= 0) {
+						writeEdge(writer, type, Integer.toUnsignedLong(name),
+								(this.syntheticCount + mapped) * SnapshotFormat.NODE_FIELD_COUNT);
+					}
+					if ((++count & 0xFFFF) == 0 && this.stopped) {
+						throw new ConversionCancelledException("Conversion stopped");
+					}
+				}
+			}
+		}
+		writer.close();
+	}
+
+	private void writeTops(AsciiWriter writer, boolean weak) throws IOException {
+		long count = this.context.nodeCount;
+		int index = 0;
+		for (long i = 0; i < count; i++) {
+			byte f = this.flags.getByte(i);
+			if (NodeFlags.top(f) && !NodeFlags.folded(f) && ((f & NodeFlags.WEAK) != 0) == weak) {
+				writeEdge(writer, SnapshotFormat.EDGE_ELEMENT, index++, target(i));
+			}
+		}
+	}
+
+	private long target(long raw) {
+		return (this.syntheticCount + this.remap.getInt(raw * 4)) * SnapshotFormat.NODE_FIELD_COUNT;
+	}
+
+	private static void writeEdge(AsciiWriter writer, int type, long name, long target) throws IOException {
+		writer.write('\n');
+		writer.write(',');
+		writer.number(type);
+		writer.commaNumber(name);
+		writer.commaNumber(target);
+	}
+
+	/**
+	 * A synthetic node under {@code (GC roots)} and its edges.
+	 */
+	private static final class Category {
+
+		final int kind;
+
+		int count;
+
+		int[] names = new int[8];
+
+		long[] targets = new long[8];
+
+		Category(int kind) {
+			this.kind = kind;
+		}
+
+		Category(int kind, long count) {
+			this.kind = kind;
+			this.count = (int) count;
+		}
+
+		void add(int name, long target) {
+			if (this.count == this.names.length) {
+				this.names = Arrays.copyOf(this.names, this.count * 2);
+				this.targets = Arrays.copyOf(this.targets, this.count * 2);
+			}
+			this.names[this.count] = name;
+			this.targets[this.count++] = target;
+		}
+
+	}
+
+}

@@ -1,0 +1,228 @@
+package io.github.v8heapsnapshot.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Maps object ids (addresses) to the order in which the objects were added, off the Java
+ * heap. Ids are appended once each; {@link #finish()} sorts them if they did not come in
+ * ascending order (ZGC, parallel dumps) and builds a page table over the id range, so a
+ * lookup is one table read and a short binary search within a page.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+public final class ObjectIdIndex implements Closeable {
+
+	private static final int INSERTION_SORT_LIMIT = 24;
+
+	private final Path directory;
+
+	private final MappedBuffer ids;
+
+	private MappedBuffer ordinals;
+
+	private MappedBuffer pages;
+
+	private long count;
+
+	private long last;
+
+	private boolean ascending = true;
+
+	private long min;
+
+	private long max;
+
+	private int shift;
+
+	/**
+	 * Creates an empty index.
+	 * @param directory where the index files go
+	 * @param expectedCount how many ids to make room for at first
+	 * @throws IOException if the files cannot be created
+	 */
+	public ObjectIdIndex(Path directory, long expectedCount) throws IOException {
+		this.directory = directory;
+		this.ids = MappedBuffer.create(directory, "ids", Math.max(1, expectedCount) * 8);
+	}
+
+	/**
+	 * Appends an id; its ordinal is the number of ids appended before it.
+	 * @param id the id, not 0
+	 * @throws IOException if the index cannot grow
+	 */
+	public void add(long id) throws IOException {
+		long offset = this.count * 8;
+		if (offset + 8 > this.ids.capacity()) {
+			this.ids.ensureCapacity(offset + 8);
+		}
+		this.ids.putLong(offset, id);
+		if (Long.compareUnsigned(id, this.last) <= 0) {
+			this.ascending = false;
+		}
+		this.last = id;
+		this.count++;
+	}
+
+	/**
+	 * Returns the number of ids.
+	 * @return the count
+	 */
+	public long count() {
+		return this.count;
+	}
+
+	/**
+	 * Returns whether the ids were added in strictly ascending order.
+	 * @return {@code true} if no sort was needed
+	 */
+	public boolean ascending() {
+		return this.ascending;
+	}
+
+	/**
+	 * Prepares lookups; no ids may be added afterwards.
+	 * @throws IOException if the index files cannot be written
+	 */
+	public void finish() throws IOException {
+		if (!this.ascending) {
+			this.ordinals = MappedBuffer.create(this.directory, "ordinals", Math.max(1, this.count) * 4);
+			for (long i = 0; i < this.count; i++) {
+				this.ordinals.putInt(i * 4, (int) i);
+			}
+			sort(0, this.count - 1);
+		}
+		buildPages();
+	}
+
+	private void buildPages() throws IOException {
+		if (this.count == 0) {
+			this.min = 1;
+			this.max = 0;
+			return;
+		}
+		this.min = this.ids.getLong(0);
+		this.max = this.ids.getLong((this.count - 1) * 8);
+		long range = this.max - this.min;
+		long wanted = Math.max(1, this.count / 2);
+		int pageShift = 3;
+		while ((range >>> pageShift) + 1 > wanted) {
+			pageShift++;
+		}
+		this.shift = pageShift;
+		long pageCount = (range >>> pageShift) + 1;
+		this.pages = MappedBuffer.create(this.directory, "pages", (pageCount + 1) * 4);
+		long page = 0;
+		for (long i = 0; i < this.count; i++) {
+			long idPage = (this.ids.getLong(i * 8) - this.min) >>> pageShift;
+			while (page <= idPage) {
+				this.pages.putInt(page * 4, (int) i);
+				page++;
+			}
+		}
+		while (page <= pageCount) {
+			this.pages.putInt(page * 4, (int) this.count);
+			page++;
+		}
+	}
+
+	/**
+	 * Returns the ordinal of an id.
+	 * @param id the id
+	 * @return the number of ids added before it, or -1 if it was never added
+	 */
+	public long lookup(long id) {
+		if (id < this.min || id > this.max) {
+			return -1;
+		}
+		long page = (id - this.min) >>> this.shift;
+		int low = this.pages.getInt(page * 4);
+		int high = this.pages.getInt(page * 4 + 4) - 1;
+		MappedBuffer sorted = this.ids;
+		while (low <= high) {
+			int middle = (low + high) >>> 1;
+			long found = sorted.getLong((long) middle * 8);
+			if (found < id) {
+				low = middle + 1;
+			}
+			else if (found > id) {
+				high = middle - 1;
+			}
+			else {
+				return (this.ordinals != null) ? this.ordinals.getInt((long) middle * 4) : middle;
+			}
+		}
+		return -1;
+	}
+
+	private void sort(long from, long to) {
+		while (to - from > INSERTION_SORT_LIMIT) {
+			long middle = from + ((to - from) >>> 1);
+			if (id(middle) < id(from)) {
+				swap(middle, from);
+			}
+			if (id(to) < id(from)) {
+				swap(to, from);
+			}
+			if (id(to) < id(middle)) {
+				swap(to, middle);
+			}
+			long pivot = id(middle);
+			long i = from;
+			long j = to;
+			while (i <= j) {
+				while (id(i) < pivot) {
+					i++;
+				}
+				while (id(j) > pivot) {
+					j--;
+				}
+				if (i <= j) {
+					swap(i, j);
+					i++;
+					j--;
+				}
+			}
+			if (j - from < to - i) {
+				sort(from, j);
+				from = i;
+			}
+			else {
+				sort(i, to);
+				to = j;
+			}
+		}
+		for (long i = from + 1; i <= to; i++) {
+			for (long j = i; j > from && id(j) < id(j - 1); j--) {
+				swap(j, j - 1);
+			}
+		}
+	}
+
+	private long id(long index) {
+		return this.ids.getLong(index * 8);
+	}
+
+	private void swap(long a, long b) {
+		long id = this.ids.getLong(a * 8);
+		this.ids.putLong(a * 8, this.ids.getLong(b * 8));
+		this.ids.putLong(b * 8, id);
+		int ordinal = this.ordinals.getInt(a * 4);
+		this.ordinals.putInt(a * 4, this.ordinals.getInt(b * 4));
+		this.ordinals.putInt(b * 4, ordinal);
+	}
+
+	/**
+	 * Deletes the index files.
+	 * @throws IOException if a file cannot be deleted
+	 */
+	@Override
+	public void close() throws IOException {
+		try (MappedBuffer ids = this.ids; MappedBuffer ordinals = this.ordinals; MappedBuffer pages = this.pages) {
+			// closed by the try
+		}
+	}
+
+}

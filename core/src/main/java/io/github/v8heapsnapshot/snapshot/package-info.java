@@ -1,0 +1,7 @@
+/**
+ * Writing the V8 {@code .heapsnapshot} format: text, escaping and the strings table.
+ */
+@NullMarked
+package io.github.v8heapsnapshot.snapshot;
+
+import org.jspecify.annotations.NullMarked;
