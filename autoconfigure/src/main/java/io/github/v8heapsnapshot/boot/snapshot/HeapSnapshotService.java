@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -203,13 +204,18 @@ public class HeapSnapshotService {
 		long usable = usableSpace(this.store.getDirectory());
 		if (usable < needed) {
 			throw new InsufficientDiskSpaceException("Not enough free disk space for a heap snapshot: about "
-					+ megabytes(needed) + " needed for a heap of " + megabytes(used) + ", " + megabytes(usable)
-					+ " free");
+					+ size(needed) + " needed for " + size(used) + " of used heap, " + size(usable) + " free");
 		}
 	}
 
-	private static String megabytes(long bytes) {
-		return DataSize.ofBytes(bytes).toMegabytes() + " MB";
+	private static String size(long bytes) {
+		if (bytes >= DataSize.ofGigabytes(1).toBytes()) {
+			return String.format(Locale.ROOT, "%.1f GB", bytes / (double) DataSize.ofGigabytes(1).toBytes());
+		}
+		if (bytes >= DataSize.ofMegabytes(1).toBytes()) {
+			return DataSize.ofBytes(bytes).toMegabytes() + " MB";
+		}
+		return bytes + " bytes";
 	}
 
 	/**

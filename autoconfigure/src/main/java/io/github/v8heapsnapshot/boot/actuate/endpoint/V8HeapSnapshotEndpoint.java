@@ -79,13 +79,14 @@ public class V8HeapSnapshotEndpoint {
 	}
 
 	/**
-	 * Takes a snapshot and stores it without sending it.
-	 * @param live whether to dump only live objects, or {@code null} for the default
+	 * Takes a snapshot with the default {@code live} setting and stores it without
+	 * sending it. Without parameters, the operation needs no request body, so a plain
+	 * {@code POST} works.
 	 * @return the descriptor of the snapshot, or a status with a message
 	 */
 	@WriteOperation
-	public WebEndpointResponse<?> takeSnapshot(@Nullable Boolean live) {
-		return take(live, (descriptor) -> new WebEndpointResponse<>(descriptor, MimeTypeUtils.APPLICATION_JSON));
+	public WebEndpointResponse<?> takeSnapshot() {
+		return take(null, (descriptor) -> new WebEndpointResponse<>(descriptor, MimeTypeUtils.APPLICATION_JSON));
 	}
 
 	/**
