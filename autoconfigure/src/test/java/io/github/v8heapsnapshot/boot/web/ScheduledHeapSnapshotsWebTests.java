@@ -1,0 +1,64 @@
+package io.github.v8heapsnapshot.boot.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for scheduled heap snapshots, listed over real HTTP.
+ *
+ * @author v8heapsnapshot developers
+ */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
+				"management.endpoint.v8heapsnapshot.access=read-only", "v8heapsnapshot.schedule.enabled=true",
+				"v8heapsnapshot.schedule.interval=1s", "v8heapsnapshot.schedule.initial-delay=0s",
+				"v8heapsnapshot.storage.max-count=2" })
+@DirtiesContext
+class ScheduledHeapSnapshotsWebTests {
+
+	@TempDir
+	static Path temp;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	@DynamicPropertySource
+	static void storageDirectory(DynamicPropertyRegistry registry) {
+		registry.add("v8heapsnapshot.storage.directory", () -> temp.resolve("snapshots").toString());
+	}
+
+	@Test
+	void takesSnapshotsOnTheScheduleOnItsOwnDaemonThread() {
+		EndpointClient client = new EndpointClient(this.port);
+		await().atMost(Duration.ofMinutes(2))
+			.untilAsserted(() -> assertThat(client.descriptors()).hasSizeGreaterThanOrEqualTo(2)
+				.allSatisfy((descriptor) -> assertThat(descriptor.get("trigger").asString()).isEqualTo("scheduled")));
+		assertThat(this.meterRegistry.get("v8heapsnapshot.duration")
+			.tags("phase", "convert", "trigger", "scheduled", "outcome", "success")
+			.timer()
+			.count()).isGreaterThanOrEqualTo(2);
+		assertThat(Thread.getAllStackTraces().keySet())
+			.anySatisfy((thread) -> assertThat(thread.getName()).startsWith("v8heapsnapshot-"))
+			.filteredOn((thread) -> thread.getName().startsWith("v8heapsnapshot-"))
+			.allSatisfy((thread) -> assertThat(thread.isDaemon()).isTrue());
+	}
+
+}

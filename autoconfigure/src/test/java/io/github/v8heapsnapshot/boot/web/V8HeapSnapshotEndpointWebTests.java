@@ -1,0 +1,261 @@
+package io.github.v8heapsnapshot.boot.web;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for the {@code v8heapsnapshot} endpoint over real HTTP, with real heap dumps of
+ * the test JVM converted by the engine.
+ *
+ * @author v8heapsnapshot developers
+ */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
+				"management.endpoint.v8heapsnapshot.access=unrestricted", "v8heapsnapshot.storage.max-count=2" })
+class V8HeapSnapshotEndpointWebTests {
+
+	private static final String HEAP_SNAPSHOT_NAME = "Heap\\.\\d{8}\\.\\d{6}\\.\\d+\\.0\\.\\d{3,}\\.heapsnapshot";
+
+	@TempDir
+	static Path temp;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	MeterRegistry meterRegistry;
+
+	private EndpointClient client;
+
+	@DynamicPropertySource
+	static void storageDirectory(DynamicPropertyRegistry registry) {
+		registry.add("v8heapsnapshot.storage.directory", () -> directory().toString());
+	}
+
+	private static Path directory() {
+		return temp.resolve("snapshots");
+	}
+
+	@BeforeEach
+	void createClient() {
+		this.client = new EndpointClient(this.port);
+	}
+
+	@Test
+	void getTakesStoresAndSendsASnapshotAsAnAttachment() throws IOException {
+		HttpResponse<byte[]> response = this.client.take("");
+		assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+		String disposition = response.headers().firstValue("Content-Disposition").orElseThrow();
+		assertThat(disposition).matches("attachment; filename=\"" + HEAP_SNAPSHOT_NAME + "\"");
+		String name = disposition.substring(disposition.indexOf('"') + 1, disposition.length() - 1);
+		assertThat(response.body()).isEqualTo(Files.readAllBytes(directory().resolve(name)));
+		JsonNode descriptor = descriptor(name);
+		assertThat(descriptor.get("trigger").asString()).isEqualTo("endpoint");
+		assertThat(descriptor.get("live").asBoolean()).isTrue();
+		SnapshotShape shape = SnapshotShape.read(response.body());
+		assertThat(shape.nodeCount()).isEqualTo(descriptor.get("nodeCount").asLong()).isPositive();
+		assertThat(shape.edgeCount()).isEqualTo(descriptor.get("edgeCount").asLong()).isPositive();
+		assertThat(shape.nodeValues()).isEqualTo(shape.nodeCount() * shape.nodeFieldCount());
+		assertThat(shape.edgeValues()).isEqualTo(shape.edgeCount() * shape.edgeFieldCount());
+		assertThat(descriptor.get("snapshotBytes").asLong()).isEqualTo(response.body().length);
+		assertNoFilesInProgress();
+	}
+
+	@Test
+	void getWithLiveFalseDumpsAllObjects() {
+		HttpResponse<byte[]> response = this.client.take("?live=false");
+		assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(200);
+		String disposition = response.headers().firstValue("Content-Disposition").orElseThrow();
+		String name = disposition.substring(disposition.indexOf('"') + 1, disposition.length() - 1);
+		assertThat(descriptor(name).get("live").asBoolean()).isFalse();
+	}
+
+	@Test
+	void postTakesAndStoresASnapshotAndAnswersItsDescriptor() {
+		HttpResponse<byte[]> response = this.client.store();
+		assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+		JsonNode descriptor = EndpointClient.json(response);
+		String name = descriptor.get("name").asString();
+		assertThat(name).matches(HEAP_SNAPSHOT_NAME);
+		assertThat(descriptor.get("trigger").asString()).isEqualTo("endpoint");
+		assertThat(descriptor.get("created").asString()).isNotEmpty();
+		assertThat(descriptor.get("hprofBytes").asLong()).isPositive();
+		assertThat(descriptor.get("snapshotBytes").asLong()).isEqualTo(directory().resolve(name).toFile().length());
+		assertThat(descriptor.get("nodeCount").asLong()).isPositive();
+		assertThat(descriptor.get("edgeCount").asLong()).isPositive();
+		assertThat(descriptor.get("dumpMillis").asLong()).isNotNegative();
+		assertThat(descriptor.get("convertMillis").asLong()).isNotNegative();
+		assertThat(descriptor(name)).isEqualTo(descriptor);
+	}
+
+	@Test
+	void listsStoredSnapshotsNewestFirst() {
+		String older = EndpointClient.json(this.client.store()).get("name").asString();
+		String newer = EndpointClient.json(this.client.store()).get("name").asString();
+		List<String> names = this.client.descriptors().stream().map((node) -> node.get("name").asString()).toList();
+		assertThat(names).containsExactly(newer, older);
+	}
+
+	@Test
+	void retentionKeepsTheNewestSnapshots() throws IOException {
+		String first = EndpointClient.json(this.client.store()).get("name").asString();
+		String second = EndpointClient.json(this.client.store()).get("name").asString();
+		String third = EndpointClient.json(this.client.store()).get("name").asString();
+		List<String> names = this.client.descriptors().stream().map((node) -> node.get("name").asString()).toList();
+		assertThat(names).containsExactly(third, second);
+		assertThat(directory().resolve(first)).doesNotExist();
+		assertThat(filesInDirectory()).containsExactlyInAnyOrder(third, third + ".json", second, second + ".json");
+	}
+
+	@Test
+	void downloadsAStoredSnapshotAsAnAttachment() throws IOException {
+		String name = EndpointClient.json(this.client.store()).get("name").asString();
+		HttpResponse<byte[]> response = this.client.download(name);
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"" + name + "\"");
+		assertThat(response.body()).isEqualTo(Files.readAllBytes(directory().resolve(name)));
+	}
+
+	@Test
+	void deletesAStoredSnapshot() {
+		String name = EndpointClient.json(this.client.store()).get("name").asString();
+		assertThat(this.client.delete(name).statusCode()).isEqualTo(204);
+		assertThat(directory().resolve(name)).doesNotExist();
+		assertThat(directory().resolve(name + ".json")).doesNotExist();
+		assertThat(this.client.download(name).statusCode()).isEqualTo(404);
+		assertThat(this.client.delete(name).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void unknownNameIsNotFound() {
+		assertThat(this.client.download("Heap.20000101.000000.1.0.001.heapsnapshot").statusCode()).isEqualTo(404);
+		assertThat(this.client.delete("Heap.20000101.000000.1.0.001.heapsnapshot").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void namesThatAreNotSnapshotNamesNeverReachAFile() throws IOException {
+		String name = "Heap.20000101.000000.1.0.001.heapsnapshot";
+		Files.writeString(temp.resolve(name), "outside");
+		Files.writeString(temp.resolve(name + ".json"), "{}");
+		Files.writeString(temp.resolve("secret.txt"), "outside");
+		List<String> attempts = List.of("..%2F" + name, "%2E%2E%2F" + name, "..%252F" + name, "..%5C" + name,
+				"%2e%2e%2fsecret.txt", "..%2F..%2F..%2F..%2Fetc%2Fpasswd", "%2Fetc%2Fpasswd", "%252Fetc%252Fpasswd",
+				"..;%2F" + name, name + "%00.json", ".." + "%c0%af" + name, "%2E" + name);
+		for (String attempt : attempts) {
+			HttpResponse<byte[]> download = this.client.download(attempt);
+			assertThat(download.statusCode()).as(attempt).isIn(400, 404);
+			assertThat(EndpointClient.text(download)).as(attempt).doesNotContain("outside").doesNotContain("root:");
+			assertThat(this.client.delete(attempt).statusCode()).as(attempt).isIn(400, 404, 405);
+		}
+		assertThat(temp.resolve(name)).hasContent("outside");
+		assertThat(temp.resolve("secret.txt")).hasContent("outside");
+	}
+
+	@Test
+	void concurrentRequestsTakeOneSnapshotAndTurnTheOthersAway() throws Exception {
+		int requests = 4;
+		int storedBefore = this.client.descriptors().size();
+		double rejectedBefore = this.meterRegistry.get("v8heapsnapshot.rejected")
+			.tag("trigger", "endpoint")
+			.counter()
+			.count();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService executor = Executors.newFixedThreadPool(requests);
+		try {
+			List<Future<HttpResponse<byte[]>>> responses = new ArrayList<>();
+			for (int i = 0; i < requests; i++) {
+				responses.add(executor.submit(() -> {
+					start.await();
+					return this.client.take("");
+				}));
+			}
+			start.countDown();
+			List<Integer> statuses = new ArrayList<>();
+			for (Future<HttpResponse<byte[]>> response : responses) {
+				statuses.add(response.get().statusCode());
+			}
+			assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 429);
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(this.meterRegistry.get("v8heapsnapshot.rejected").tag("trigger", "endpoint").counter().count())
+			.isEqualTo(rejectedBefore + requests - 1);
+		assertThat(this.client.descriptors()).hasSize(Math.min(storedBefore + 1, 2));
+		assertNoFilesInProgress();
+	}
+
+	@Test
+	void recordsMetersOfEachSnapshot() {
+		long dumpsBefore = timerCount("dump");
+		long conversionsBefore = timerCount("convert");
+		JsonNode descriptor = EndpointClient.json(this.client.store());
+		assertThat(timerCount("dump")).isEqualTo(dumpsBefore + 1);
+		assertThat(timerCount("convert")).isEqualTo(conversionsBefore + 1);
+		assertThat(this.meterRegistry.get("v8heapsnapshot.size").tag("format", "heapsnapshot").summary().max())
+			.isPositive();
+		assertThat(this.meterRegistry.get("v8heapsnapshot.size").tag("format", "hprof").summary().count())
+			.isPositive();
+		assertThat(this.meterRegistry.get("v8heapsnapshot.stored.count").gauge().value())
+			.isEqualTo(this.client.descriptors().size());
+		assertThat(this.meterRegistry.get("v8heapsnapshot.stored.size").gauge().value())
+			.isGreaterThan(descriptor.get("snapshotBytes").asLong());
+		assertThat(this.meterRegistry.get("v8heapsnapshot.active").longTaskTimer().activeTasks()).isZero();
+	}
+
+	private long timerCount(String phase) {
+		return this.meterRegistry.find("v8heapsnapshot.duration")
+			.tags("phase", phase, "trigger", "endpoint", "outcome", "success")
+			.timers()
+			.stream()
+			.mapToLong((timer) -> timer.count())
+			.sum();
+	}
+
+	private JsonNode descriptor(String name) {
+		return this.client.descriptors()
+			.stream()
+			.filter((node) -> node.get("name").asString().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError(name + " is not listed"));
+	}
+
+	private void assertNoFilesInProgress() throws IOException {
+		assertThat(filesInDirectory()).noneMatch((file) -> file.startsWith("."));
+	}
+
+	private static List<String> filesInDirectory() throws IOException {
+		try (Stream<Path> files = Files.list(directory())) {
+			return files.map((file) -> file.getFileName().toString()).toList();
+		}
+	}
+
+}
