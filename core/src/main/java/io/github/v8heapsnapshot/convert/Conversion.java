@@ -58,6 +58,11 @@ final class Conversion {
 				try {
 					start = lap(ConversionPhase.LINK, start);
 					this.progress.phase(ConversionPhase.WRITE);
+					long stringNodes = 0;
+					for (LinkPass worker : workers) {
+						stringNodes += worker.stringCount;
+					}
+					strings.reserve(stringNodes);
 					ValueNamer namer = new ValueNamer(strings);
 					WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress);
 					write.run(part);

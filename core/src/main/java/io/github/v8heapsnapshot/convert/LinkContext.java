@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 import io.github.v8heapsnapshot.index.LongIntMap;
-import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.index.ObjectIdIndex;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 
 /**
- * What every link worker shares: the classes, the object index, the node numbering, the
- * per-node data array, and the threads whose stack locals become edges.
+ * What every link worker shares: the classes, the object index, the node numbering and the
+ * threads whose stack locals become edges. Closing it closes the object index.
  *
  * <p>Node numbering before folding ("raw ordinals"): the classes in CLASS_DUMP order, then
  * the objects in file order.
@@ -37,12 +36,6 @@ final class LinkContext implements Closeable {
 
 	final int textBytes;
 
-	/**
-	 * Per node: for a String, {@code (value ordinal + 1) << 1 | coder}; for a byte or char
-	 * array, {@code (worker + 1) << 56 | offset} of its prefix in that worker's text file.
-	 */
-	final MappedBuffer data;
-
 	final LongIntMap threadsByObject;
 
 	final int[][] localNames;
@@ -61,7 +54,6 @@ final class LinkContext implements Closeable {
 		this.classCount = classes.size();
 		this.nodeCount = this.classCount + this.objects.count();
 		this.textBytes = (int) Math.min(Integer.MAX_VALUE / 4, 2L * stringLimit);
-		this.data = MappedBuffer.create(directory, "data", Math.max(1, this.nodeCount) * 8);
 		this.threadsByObject = threadsByObject;
 		this.localNames = localNames;
 		this.localTargets = localTargets;
@@ -87,7 +79,7 @@ final class LinkContext implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		this.data.close();
+		this.objects.close();
 	}
 
 }

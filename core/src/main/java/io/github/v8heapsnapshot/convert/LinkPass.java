@@ -3,7 +3,10 @@ package io.github.v8heapsnapshot.convert;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
@@ -18,8 +21,8 @@ import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
  * The second pass, one worker per range of heap dump segments: resolves every reference to
  * a raw ordinal and writes node records (kind and name reference, size, edge count, extra)
  * and edge records (type, name or index, target) in node order, counts references per node
- * in its own flags array, and keeps the first bytes of every byte and char array so String
- * values can be named later.
+ * in its own flags array, and keeps the first bytes of every byte and char array (in
+ * ordinal order, with an index of their ordinals) so String values can be named later.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -38,6 +41,8 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	private static final int BUFFER_SIZE = 1 << 20;
 
+	private static final int CLASS_CACHE_SIZE = 256;
+
 	private final LinkContext context;
 
 	private final int worker;
@@ -45,6 +50,20 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 	final MappedBuffer flags;
 
 	final MappedBuffer text;
+
+	final MappedBuffer textOrdinals;
+
+	final MappedBuffer textOffsets;
+
+	long textCount;
+
+	long firstOrdinal;
+
+	long stringCount;
+
+	private final long[] cachedClassIds = new long[CLASS_CACHE_SIZE];
+
+	private final ClassModel[] cachedClasses = new ClassModel[CLASS_CACHE_SIZE];
 
 	final BinaryOutput nodes;
 
@@ -80,21 +99,27 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		Path directory = context.directory;
 		MappedBuffer flagBuffer = MappedBuffer.create(directory, "flags", Math.max(1, context.nodeCount));
 		MappedBuffer textBuffer = null;
+		MappedBuffer ordinalBuffer = null;
+		MappedBuffer offsetBuffer = null;
 		BinaryOutput nodeOutput = null;
 		BinaryOutput edgeOutput = null;
 		BinaryOutput entryOutput = null;
 		try {
 			textBuffer = MappedBuffer.create(directory, "text", 1 << 20);
+			ordinalBuffer = MappedBuffer.create(directory, "text-ordinals", 1 << 16);
+			offsetBuffer = MappedBuffer.create(directory, "text-offsets", 1 << 17);
 			nodeOutput = new BinaryOutput(directory.resolve("nodes-" + worker), BUFFER_SIZE);
 			edgeOutput = new BinaryOutput(directory.resolve("edges-" + worker), BUFFER_SIZE);
 			entryOutput = new BinaryOutput(directory.resolve("entries-" + worker), 1 << 16);
 		}
 		catch (IOException | RuntimeException ex) {
-			closeAll(flagBuffer, textBuffer, nodeOutput, edgeOutput, entryOutput);
+			closeAll(flagBuffer, textBuffer, ordinalBuffer, offsetBuffer, nodeOutput, edgeOutput, entryOutput);
 			throw ex;
 		}
 		this.flags = flagBuffer;
 		this.text = textBuffer;
+		this.textOrdinals = ordinalBuffer;
+		this.textOffsets = offsetBuffer;
 		this.nodes = nodeOutput;
 		this.edges = edgeOutput;
 		this.entries = entryOutput;
@@ -145,6 +170,9 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			return;
 		}
 		this.ordinal = this.context.classCount + heap.segmentFirstObject(firstSegment);
+		if (this.worker > 0) {
+			this.firstOrdinal = this.ordinal;
+		}
 		HprofInput in = new HprofInput(heap.channel, heap.fileSize, 4 << 20, heap.idSize);
 		for (int segment = firstSegment; segment < endSegment; segment++) {
 			checkpoint.check();
@@ -158,16 +186,22 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	@Override
 	public void instance(long id, long classId, int length, HprofInput in, long offset) throws IOException {
-		ClassModel model = this.context.classes.byId(classId);
-		if (model == null) {
-			throw new HprofFormatException("Unknown class id 0x" + Long.toHexString(classId)
-					+ " in INSTANCE_DUMP at offset " + offset, offset);
+		int slot = (int) (classId >>> 3) & (CLASS_CACHE_SIZE - 1);
+		ClassModel model = this.cachedClasses[slot];
+		if (model == null || this.cachedClassIds[slot] != classId) {
+			model = this.context.classes.byId(classId);
+			if (model == null) {
+				throw new HprofFormatException("Unknown class id 0x" + Long.toHexString(classId)
+						+ " in INSTANCE_DUMP at offset " + offset, offset);
+			}
+			this.cachedClassIds[slot] = classId;
+			this.cachedClasses[slot] = model;
 		}
 		if (length < model.payloadSize) {
 			throw new HprofFormatException("INSTANCE_DUMP at offset " + offset + " has " + length
 					+ " bytes of fields but class " + model.name + " needs " + model.payloadSize, offset);
 		}
-		long self = this.ordinal++;
+		this.ordinal++;
 		int base = in.buffer().position();
 		if (model.string) {
 			long target = this.context.resolve(in.idAt(base + model.stringValueOffset));
@@ -177,9 +211,9 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 				this.edges.putInts(SnapshotFormat.EDGE_INTERNAL, this.valueName, (int) target);
 				strong(target);
 				mark(target, NodeFlags.STRING_VALUE);
-				this.context.data.putLong(self * 8, ((target + 1) << 1) | coder);
 				count = 1;
 			}
+			this.stringCount++;
 			this.edgeCount += count;
 			this.nodes.putInts(KIND_STRING << 28 | coder, size(model.instanceSize), count, (int) target);
 			return;
@@ -299,7 +333,11 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			buffer.get(buffer.position(), bytes, 5, kept);
 			this.text.put(at, bytes, 0, kept + 5);
 			this.textSize = at + kept + 5;
-			this.context.data.putLong(self * 8, ((this.worker + 1L) << 56) | at);
+			long index = this.textCount++;
+			this.textOrdinals.ensureCapacity(index * 4 + 4);
+			this.textOffsets.ensureCapacity(index * 8 + 8);
+			this.textOrdinals.putInt(index * 4, (int) self);
+			this.textOffsets.putLong(index * 8, at);
 			mark(self, NodeFlags.TEXT_ARRAY);
 		}
 		this.nodes.putInts(KIND_PRIMITIVE_ARRAY << 28 | type,
@@ -329,6 +367,24 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 	}
 
 	/**
+	 * Reads back the node record of a node this worker linked.
+	 * @param node the raw ordinal
+	 * @return the four ints of the record
+	 */
+	int[] nodeRecord(long node) throws IOException {
+		ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
+		try (FileChannel channel = FileChannel.open(this.nodes.file(), StandardOpenOption.READ)) {
+			long at = (node - this.firstOrdinal) * 16;
+			while (record.hasRemaining() && channel.read(record, at + record.position()) >= 0) {
+				// read until full or at the end
+			}
+		}
+		record.flip();
+		return (record.remaining() == 16)
+				? new int[] { record.getInt(), record.getInt(), record.getInt(), record.getInt() } : new int[] { 0, 0, 0, -1 };
+	}
+
+	/**
 	 * Flushes the record files; the flags and text stay open for the write pass.
 	 */
 	void finishOutputs() throws IOException {
@@ -341,7 +397,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			finishOutputs();
 		}
 		finally {
-			closeAll(this.flags, this.text);
+			closeAll(this.flags, this.text, this.textOrdinals, this.textOffsets);
 		}
 	}
 

@@ -5,17 +5,19 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
  * Decodes String values from the array prefixes the link workers kept: LATIN1 bytes,
- * UTF-16 bytes in the byte order of the dumping JVM, or big-endian {@code char[]}. Holds the
- * last decoded value; not thread-safe.
+ * UTF-16 bytes in the byte order of the dumping JVM, or big-endian {@code char[]}. Finds an
+ * array's prefix by searching the worker's ordinal index, starting next to the last hit
+ * since a String and its array usually lie close together. Holds the last decoded value;
+ * not thread-safe.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
 final class StringValues {
 
-	private final MappedBuffer data;
+	private final LinkPass[] workers;
 
-	private final MappedBuffer[] texts;
+	private final long[] cursors;
 
 	private final boolean littleEndian;
 
@@ -25,7 +27,7 @@ final class StringValues {
 
 	private final byte[] header = new byte[5];
 
-	char[] chars;
+	final char[] chars;
 
 	int length;
 
@@ -33,27 +35,13 @@ final class StringValues {
 
 	int arrayType;
 
-	StringValues(MappedBuffer data, MappedBuffer[] texts, boolean littleEndian, int limit) {
-		this.data = data;
-		this.texts = texts;
+	StringValues(LinkPass[] workers, boolean littleEndian, int limit) {
+		this.workers = workers;
+		this.cursors = new long[workers.length];
 		this.littleEndian = littleEndian;
 		this.limit = limit;
-		this.bytes = new byte[(int) Math.min(Integer.MAX_VALUE / 4, 2L * limit)];
+		this.bytes = new byte[2 * limit];
 		this.chars = new char[limit];
-	}
-
-	/**
-	 * Decodes the value of a String node.
-	 * @param string the raw ordinal of the String
-	 * @return whether it has a value
-	 */
-	boolean loadString(long string) {
-		long entry = this.data.getLong(string * 8);
-		if (entry == 0) {
-			this.length = 0;
-			return false;
-		}
-		return loadValue((entry >>> 1) - 1, (int) (entry & 1));
 	}
 
 	/**
@@ -62,15 +50,19 @@ final class StringValues {
 	 * @param coder the String's coder: 0 for LATIN1, 1 for UTF-16
 	 * @return whether the array holds text
 	 */
-	boolean loadValue(long array, int coder) {
+	boolean load(long array, int coder) {
 		this.length = 0;
-		long entry = this.data.getLong(array * 8);
-		int worker = (int) (entry >>> 56) - 1;
-		if (worker < 0 || worker >= this.texts.length) {
+		int worker = this.workers.length - 1;
+		while (worker > 0 && array < this.workers[worker].firstOrdinal) {
+			worker--;
+		}
+		LinkPass owner = this.workers[worker];
+		long index = find(owner, worker, array);
+		if (index < 0) {
 			return false;
 		}
-		MappedBuffer text = this.texts[worker];
-		long at = entry & ((1L << 56) - 1);
+		MappedBuffer text = owner.text;
+		long at = owner.textOffsets.getLong(index * 8);
 		text.get(at, this.header, 0, 5);
 		this.arrayLength = ((this.header[0] & 0xFF) << 24) | ((this.header[1] & 0xFF) << 16)
 				| ((this.header[2] & 0xFF) << 8) | (this.header[3] & 0xFF);
@@ -96,6 +88,35 @@ final class StringValues {
 			this.length = count;
 		}
 		return true;
+	}
+
+	private long find(LinkPass owner, int worker, long array) {
+		MappedBuffer ordinals = owner.textOrdinals;
+		long count = owner.textCount;
+		long cursor = this.cursors[worker];
+		for (long i = Math.max(0, cursor - 2), end = Math.min(count, cursor + 3); i < end; i++) {
+			if (ordinals.getInt(i * 4) == (int) array) {
+				this.cursors[worker] = i;
+				return i;
+			}
+		}
+		long low = 0;
+		long high = count - 1;
+		while (low <= high) {
+			long middle = (low + high) >>> 1;
+			long found = Integer.toUnsignedLong(ordinals.getInt(middle * 4));
+			if (found < array) {
+				low = middle + 1;
+			}
+			else if (found > array) {
+				high = middle - 1;
+			}
+			else {
+				this.cursors[worker] = middle;
+				return middle;
+			}
+		}
+		return -1;
 	}
 
 	/**

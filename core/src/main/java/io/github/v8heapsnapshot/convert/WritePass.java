@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.index.MappedBuffer;
+import io.github.v8heapsnapshot.index.RankedBitSet;
 import io.github.v8heapsnapshot.snapshot.AsciiWriter;
 import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
 import io.github.v8heapsnapshot.snapshot.StringTable;
@@ -47,9 +48,7 @@ final class WritePass {
 
 	private final List<Category> categories = new ArrayList<>();
 
-	private MappedBuffer remap;
-
-	private long kept;
+	private RankedBitSet kept;
 
 	private long folded;
 
@@ -75,28 +74,22 @@ final class WritePass {
 	void run(Path part) throws IOException {
 		try {
 			mergeFlags();
-			StringValues values = newValues();
+			StringValues values = new StringValues(this.workers, this.context.classes.utf16LittleEndian(),
+					this.context.textBytes / 2);
 			planCategories(values);
+			// Every reference is resolved now: free the object index before writing
+			this.context.objects.close();
 			numberNodes();
 			write(part, values);
 		}
 		finally {
-			if (this.remap != null) {
-				this.remap.close();
+			if (this.kept != null) {
+				this.kept.close();
 			}
 		}
 	}
 
-	private StringValues newValues() {
-		MappedBuffer[] texts = new MappedBuffer[this.workers.length];
-		for (int i = 0; i < texts.length; i++) {
-			texts[i] = this.workers[i].text;
-		}
-		return new StringValues(this.context.data, texts, this.context.classes.utf16LittleEndian(),
-				this.context.textBytes / 2);
-	}
-
-	private void mergeFlags() {
+	private void mergeFlags() throws IOException {
 		long count = this.context.nodeCount;
 		for (int w = 1; w < this.workers.length; w++) {
 			MappedBuffer other = this.workers[w].flags;
@@ -106,6 +99,7 @@ final class WritePass {
 					this.flags.putByte(i, NodeFlags.merge(this.flags.getByte(i), b));
 				}
 			}
+			other.close();
 		}
 	}
 
@@ -133,7 +127,7 @@ final class WritePass {
 		int thread = this.plan.threadsByObject.get(threadId, -1);
 		if (thread >= 0) {
 			long name = this.context.threadNameStrings[thread];
-			if (name >= 0 && values.loadString(name) && values.length > 0) {
+			if (name >= 0 && loadString(name, values) && values.length > 0) {
 				return this.namer.name(values.chars, values.length);
 			}
 			return this.strings.intern("thread " + (this.plan.threadRoots.get(thread).threadSerial() & 0xFFFFFFFFL));
@@ -141,19 +135,28 @@ final class WritePass {
 		return this.strings.intern("thread");
 	}
 
+	private boolean loadString(long string, StringValues values) throws IOException {
+		int worker = this.workers.length - 1;
+		while (worker > 0 && string < this.workers[worker].firstOrdinal) {
+			worker--;
+		}
+		int[] record = this.workers[worker].nodeRecord(string);
+		return (record[0] >>> 28) == LinkPass.KIND_STRING && record[3] >= 0
+				&& values.load(record[3], record[0] & 1);
+	}
+
 	private void numberNodes() throws IOException {
 		long count = this.context.nodeCount;
-		this.remap = MappedBuffer.create(this.context.directory, "remap", Math.max(1, count) * 4);
+		this.kept = new RankedBitSet(this.context.directory, count);
 		long unreachable = 0;
 		long weak = 0;
 		for (long i = 0; i < count; i++) {
 			byte f = this.flags.getByte(i);
 			if (NodeFlags.folded(f)) {
-				this.remap.putInt(i * 4, -1);
 				this.folded++;
 				continue;
 			}
-			this.remap.putInt(i * 4, (int) this.kept++);
+			this.kept.add(i);
 			if (NodeFlags.top(f)) {
 				if ((f & NodeFlags.WEAK) != 0) {
 					weak++;
@@ -169,8 +172,9 @@ final class WritePass {
 		if (weak > 0) {
 			this.categories.add(new Category(RootPlan.WEAKLY_REACHABLE, weak));
 		}
+		this.kept.finish(count);
 		this.syntheticCount = 2 + this.categories.size();
-		this.nodeCount = this.syntheticCount + this.kept;
+		this.nodeCount = this.syntheticCount + this.kept.size();
 		long edges = 1 + this.categories.size();
 		for (Category category : this.categories) {
 			edges += category.count;
@@ -311,7 +315,7 @@ final class WritePass {
 						}
 						case LinkPass.KIND_STRING -> {
 							type = SnapshotFormat.NODE_STRING;
-							if (aux >= 0 && values.loadValue(aux, ref)) {
+							if (aux >= 0 && values.load(aux, ref)) {
 								name = this.namer.name(values.chars, values.length);
 								if (NodeFlags.folded(this.flags.getByte(aux))) {
 									size += this.context.layout.arraySize(values.arrayLength, values.elementSize());
@@ -326,9 +330,7 @@ final class WritePass {
 								&& NodeFlags.top(f)) ? filler : primitiveNames[ref];
 						default -> name = classes.get(ref).nameIndex;
 					}
-					writer.write('\n');
-					writer.write(',');
-					writeNode(writer, type, name, 2 * next + 1, Math.min(size, SnapshotFormat.MAX_SIZE), edges);
+					writer.node(type, name, 2 * next + 1, Math.min(size, SnapshotFormat.MAX_SIZE), edges);
 					next++;
 				}
 			}
@@ -368,11 +370,9 @@ final class WritePass {
 				while (in.ensure(3)) {
 					int type = buffer.getInt();
 					int name = buffer.getInt();
-					int target = buffer.getInt();
-					int mapped = this.remap.getInt(target * 4L);
-					if (mapped >= 0) {
-						writeEdge(writer, type, Integer.toUnsignedLong(name),
-								(this.syntheticCount + mapped) * SnapshotFormat.NODE_FIELD_COUNT);
+					long target = Integer.toUnsignedLong(buffer.getInt());
+					if (this.kept.contains(target)) {
+						writeEdge(writer, type, Integer.toUnsignedLong(name), target(target));
 					}
 					if ((++count & 0xFFFF) == 0 && this.stopped) {
 						throw new ConversionCancelledException("Conversion stopped");
@@ -395,15 +395,11 @@ final class WritePass {
 	}
 
 	private long target(long raw) {
-		return (this.syntheticCount + this.remap.getInt(raw * 4)) * SnapshotFormat.NODE_FIELD_COUNT;
+		return (this.syntheticCount + this.kept.rank(raw)) * SnapshotFormat.NODE_FIELD_COUNT;
 	}
 
 	private static void writeEdge(AsciiWriter writer, int type, long name, long target) throws IOException {
-		writer.write('\n');
-		writer.write(',');
-		writer.number(type);
-		writer.commaNumber(name);
-		writer.commaNumber(target);
+		writer.edge(type, name, target);
 	}
 
 	/**

@@ -19,7 +19,11 @@ public final class ObjectIdIndex implements Closeable {
 
 	private final Path directory;
 
-	private final MappedBuffer ids;
+	private MappedBuffer ids;
+
+	private MappedBuffer compact;
+
+	private long lowBits;
 
 	private MappedBuffer ordinals;
 
@@ -63,6 +67,7 @@ public final class ObjectIdIndex implements Closeable {
 			this.ascending = false;
 		}
 		this.last = id;
+		this.lowBits |= id;
 		this.count++;
 	}
 
@@ -95,6 +100,25 @@ public final class ObjectIdIndex implements Closeable {
 			sort(0, this.count - 1);
 		}
 		buildPages();
+		compact();
+	}
+
+	/**
+	 * Halves the index when every id fits in 32 bits once the minimum is subtracted and the
+	 * alignment shifted out, as in any heap under 32 GB.
+	 */
+	private void compact() throws IOException {
+		if (this.count == 0 || Long.numberOfTrailingZeros(this.lowBits) < 3
+				|| ((this.max - this.min) >>> 3) > 0xFFFFFFFFL) {
+			return;
+		}
+		MappedBuffer ints = MappedBuffer.create(this.directory, "ids", this.count * 4);
+		for (long i = 0; i < this.count; i++) {
+			ints.putInt(i * 4, (int) ((this.ids.getLong(i * 8) - this.min) >>> 3));
+		}
+		this.ids.close();
+		this.ids = null;
+		this.compact = ints;
 	}
 
 	private void buildPages() throws IOException {
@@ -140,6 +164,27 @@ public final class ObjectIdIndex implements Closeable {
 		long page = (id - this.min) >>> this.shift;
 		int low = this.pages.getInt(page * 4);
 		int high = this.pages.getInt(page * 4 + 4) - 1;
+		MappedBuffer ints = this.compact;
+		if (ints != null) {
+			if ((id & 7) != 0) {
+				return -1;
+			}
+			int key = (int) ((id - this.min) >>> 3) ^ Integer.MIN_VALUE;
+			while (low <= high) {
+				int middle = (low + high) >>> 1;
+				int found = ints.getInt((long) middle * 4) ^ Integer.MIN_VALUE;
+				if (found < key) {
+					low = middle + 1;
+				}
+				else if (found > key) {
+					high = middle - 1;
+				}
+				else {
+					return (this.ordinals != null) ? this.ordinals.getInt((long) middle * 4) : middle;
+				}
+			}
+			return -1;
+		}
 		MappedBuffer sorted = this.ids;
 		while (low <= high) {
 			int middle = (low + high) >>> 1;
@@ -220,7 +265,8 @@ public final class ObjectIdIndex implements Closeable {
 	 */
 	@Override
 	public void close() throws IOException {
-		try (MappedBuffer ids = this.ids; MappedBuffer ordinals = this.ordinals; MappedBuffer pages = this.pages) {
+		try (MappedBuffer ids = this.ids; MappedBuffer compact = this.compact; MappedBuffer ordinals = this.ordinals;
+				MappedBuffer pages = this.pages) {
 			// closed by the try
 		}
 	}

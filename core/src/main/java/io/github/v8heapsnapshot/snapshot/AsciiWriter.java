@@ -65,14 +65,7 @@ public final class AsciiWriter implements Closeable {
 		if (this.count > this.buffer.length - 20) {
 			flushBuffer();
 		}
-		if (value <= Integer.MAX_VALUE) {
-			this.count = putInt((int) value, this.buffer, this.count);
-		}
-		else {
-			byte[] digits = Long.toString(value).getBytes(StandardCharsets.US_ASCII);
-			System.arraycopy(digits, 0, this.buffer, this.count, digits.length);
-			this.count += digits.length;
-		}
+		this.count = putLong(value, this.buffer, this.count);
 	}
 
 	/**
@@ -86,6 +79,76 @@ public final class AsciiWriter implements Closeable {
 		}
 		this.buffer[this.count++] = ',';
 		number(value);
+	}
+
+	/**
+	 * Writes a line break, a comma and a node record of the V8 layout:
+	 * {@code type,name,id,self_size,edge_count,0,0}.
+	 * @param type the node type
+	 * @param name the name's strings index
+	 * @param id the node id
+	 * @param size the self size
+	 * @param edges the edge count
+	 * @throws IOException if the channel fails
+	 */
+	public void node(int type, int name, long id, long size, int edges) throws IOException {
+		if (this.count > this.buffer.length - 80) {
+			flushBuffer();
+		}
+		byte[] b = this.buffer;
+		int at = this.count;
+		b[at++] = '\n';
+		b[at++] = ',';
+		at = putInt(type, b, at);
+		b[at++] = ',';
+		at = putInt(name, b, at);
+		b[at++] = ',';
+		at = putLong(id, b, at);
+		b[at++] = ',';
+		at = putLong(size, b, at);
+		b[at++] = ',';
+		at = putInt(edges, b, at);
+		b[at++] = ',';
+		b[at++] = '0';
+		b[at++] = ',';
+		b[at++] = '0';
+		this.count = at;
+	}
+
+	/**
+	 * Writes a line break, a comma and an edge record of the V8 layout:
+	 * {@code type,name_or_index,to_node}.
+	 * @param type the edge type
+	 * @param name the name's strings index, or the element index
+	 * @param toNode the target's offset in the nodes array
+	 * @throws IOException if the channel fails
+	 */
+	public void edge(int type, long name, long toNode) throws IOException {
+		if (this.count > this.buffer.length - 48) {
+			flushBuffer();
+		}
+		byte[] b = this.buffer;
+		int at = this.count;
+		b[at++] = '\n';
+		b[at++] = ',';
+		at = putInt(type, b, at);
+		b[at++] = ',';
+		at = putLong(name, b, at);
+		b[at++] = ',';
+		this.count = putLong(toNode, b, at);
+	}
+
+	private static int putLong(long value, byte[] target, int position) {
+		if (value <= Integer.MAX_VALUE) {
+			return putInt((int) value, target, position);
+		}
+		int high = (int) (value / 1_000_000_000L);
+		int low = (int) (value - high * 1_000_000_000L);
+		int at = putInt(high, target, position);
+		for (int divisor = 100_000_000; divisor > 0; divisor /= 10) {
+			target[at++] = (byte) ('0' + (low / divisor) % 10);
+		}
+		return at;
 	}
 
 	static int putInt(int value, byte[] target, int position) {

@@ -19,6 +19,12 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  */
 public final class StringTable implements Closeable {
 
+	/**
+	 * The most characters the table's text may take: string starts are kept as unsigned
+	 * ints.
+	 */
+	private static final long MAX_TEXT_LENGTH = 0xFFFFFFFFL;
+
 	private static final byte[] SEPARATOR = ",\n".getBytes(StandardCharsets.US_ASCII);
 
 	private final Path directory;
@@ -108,15 +114,32 @@ public final class StringTable implements Closeable {
 		}
 		int index = append(escaped, offset, length);
 		this.slots.putLong(slot * 8, ((long) tag << 32) | (index + 1L));
-		if (2L * this.count > this.mask) {
-			rehash();
+		if (this.count > this.mask - (this.mask >>> 2)) {
+			rehash(2 * (this.mask + 1));
 		}
 		return index;
 	}
 
+	/**
+	 * Makes room for more strings at once, rather than growing step by step.
+	 * @param more how many more strings are expected
+	 * @throws IOException if the table cannot grow
+	 */
+	public void reserve(long more) throws IOException {
+		long needed = (this.count + more) * 4 / 3 + 1;
+		long capacity = this.mask + 1;
+		while (capacity < needed) {
+			capacity *= 2;
+		}
+		if (capacity > this.mask + 1) {
+			rehash(capacity);
+		}
+	}
+
 	private boolean matches(int index, byte[] escaped, int offset, int length) {
-		long start = this.starts.getLong(index * 8L);
-		long end = (index + 1 < this.count) ? this.starts.getLong((index + 1) * 8L) - 4 : this.textSize - 1;
+		long start = Integer.toUnsignedLong(this.starts.getInt(index * 4L));
+		long end = (index + 1 < this.count) ? Integer.toUnsignedLong(this.starts.getInt((index + 1) * 4L)) - 4
+				: this.textSize - 1;
 		if (end - start != length) {
 			return false;
 		}
@@ -130,11 +153,14 @@ public final class StringTable implements Closeable {
 
 	private int append(byte[] escaped, int offset, int length) throws IOException {
 		long needed = this.textSize + length + 4;
+		if (needed > MAX_TEXT_LENGTH) {
+			throw new IOException("The strings table would exceed " + MAX_TEXT_LENGTH + " characters");
+		}
 		if (needed > this.text.capacity()) {
 			this.text.ensureCapacity(needed);
 		}
-		if ((this.count + 1L) * 8 > this.starts.capacity()) {
-			this.starts.ensureCapacity((this.count + 1L) * 8);
+		if ((this.count + 1L) * 4 > this.starts.capacity()) {
+			this.starts.ensureCapacity((this.count + 1L) * 4);
 		}
 		long at = this.textSize;
 		if (this.count > 0) {
@@ -142,7 +168,7 @@ public final class StringTable implements Closeable {
 			at += SEPARATOR.length;
 		}
 		this.text.putByte(at++, (byte) '"');
-		this.starts.putLong(this.count * 8L, at);
+		this.starts.putInt(this.count * 4L, (int) at);
 		this.text.put(at, escaped, offset, length);
 		at += length;
 		this.text.putByte(at++, (byte) '"');
@@ -150,8 +176,7 @@ public final class StringTable implements Closeable {
 		return this.count++;
 	}
 
-	private void rehash() throws IOException {
-		long capacity = (this.mask + 1) * 2;
+	private void rehash(long capacity) throws IOException {
 		MappedBuffer grown = MappedBuffer.create(this.directory, "string-slots", capacity * 8);
 		long newMask = capacity - 1;
 		try (MappedBuffer old = this.slots) {
