@@ -1,0 +1,124 @@
+package io.github.v8heapsnapshot.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.NoSuchFileException;
+import java.util.Locale;
+
+import io.github.v8heapsnapshot.convert.ConversionListener;
+import io.github.v8heapsnapshot.convert.ConversionPhase;
+import io.github.v8heapsnapshot.convert.ConversionResult;
+import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
+
+/**
+ * The {@code v8heapsnapshot-cli.jar} entry point: converts one HPROF file, reporting
+ * progress on standard error.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+public final class HeapSnapshotCommand {
+
+	private final PrintStream out;
+
+	private final PrintStream err;
+
+	/**
+	 * Creates a command writing to the given streams.
+	 * @param out where the help goes
+	 * @param err where progress and errors go
+	 */
+	public HeapSnapshotCommand(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	/**
+	 * Runs the command and exits with its status.
+	 * @param args the arguments
+	 */
+	public static void main(String[] args) {
+		System.exit(new HeapSnapshotCommand(System.out, System.err).run(args));
+	}
+
+	/**
+	 * Runs the command.
+	 * @param args the arguments
+	 * @return the exit status: 0 on success, 1 when the input cannot be converted, 2 on
+	 * wrong usage
+	 */
+	public int run(String... args) {
+		CommandLine commandLine;
+		try {
+			commandLine = CommandLine.parse(args);
+		}
+		catch (UsageException ex) {
+			this.err.println("v8heapsnapshot: " + ex.getMessage());
+			this.err.println("Try --help for the options.");
+			return 2;
+		}
+		if (commandLine.help() || commandLine.input() == null || commandLine.output() == null) {
+			this.out.print(CommandLine.HELP);
+			return 0;
+		}
+		try {
+			long start = System.nanoTime();
+			ConversionResult result = new HeapSnapshotConverter(commandLine.options()).convert(commandLine.input(),
+					commandLine.output(), new ProgressPrinter(this.err));
+			double seconds = (System.nanoTime() - start) / 1e9;
+			this.err.printf(Locale.ROOT, "Wrote %s: %,d nodes, %,d edges, %.1f MB in %.1f s%n", commandLine.output(),
+					result.nodeCount(), result.edgeCount(), result.snapshotBytes() / 1e6, seconds);
+			return 0;
+		}
+		catch (NoSuchFileException ex) {
+			this.err.println("v8heapsnapshot: no such file: " + ex.getMessage());
+			return 1;
+		}
+		catch (IOException | RuntimeException ex) {
+			this.err.println("v8heapsnapshot: " + ex.getMessage());
+			return 1;
+		}
+	}
+
+	/**
+	 * Prints a progress line per phase about once a second, with the percentage done and
+	 * the rate.
+	 */
+	private static final class ProgressPrinter implements ConversionListener {
+
+		private static final long INTERVAL = 1_000_000_000L;
+
+		private final PrintStream err;
+
+		private final long start = System.nanoTime();
+
+		private long last = this.start;
+
+		private ConversionPhase phase = ConversionPhase.INDEX;
+
+		private long phaseStart = this.start;
+
+		ProgressPrinter(PrintStream err) {
+			this.err = err;
+		}
+
+		@Override
+		public void progress(ConversionPhase phase, long done, long total) {
+			long now = System.nanoTime();
+			if (phase != this.phase) {
+				this.phase = phase;
+				this.phaseStart = now;
+			}
+			if (now - this.last < INTERVAL || total <= 0) {
+				return;
+			}
+			this.last = now;
+			double seconds = Math.max(1e-9, (now - this.phaseStart) / 1e9);
+			String unit = (phase == ConversionPhase.WRITE) ? "nodes/s" : "MB/s";
+			double rate = (phase == ConversionPhase.WRITE) ? done / seconds : done / 1e6 / seconds;
+			this.err.printf(Locale.ROOT, "%-5s %3d%%  %,.0f %s%n", phase, 100 * done / total, rate, unit);
+		}
+
+	}
+
+}

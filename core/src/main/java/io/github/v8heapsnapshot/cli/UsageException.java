@@ -1,0 +1,21 @@
+package io.github.v8heapsnapshot.cli;
+
+/**
+ * Thrown when the command line arguments are wrong.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+public class UsageException extends Exception {
+
+	private static final long serialVersionUID = 1L;
+
+	/**
+	 * Creates a new instance.
+	 * @param message what is wrong
+	 */
+	public UsageException(String message) {
+		super(message);
+	}
+
+}
