@@ -1,0 +1,157 @@
+package io.github.v8heapsnapshot.sample;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.v8heapsnapshot.consumer.DevToolsView;
+import io.github.v8heapsnapshot.consumer.DevToolsView.SummaryRow;
+import io.github.v8heapsnapshot.consumer.MemlabView;
+import io.github.v8heapsnapshot.consumer.MemlabView.ClassRow;
+import io.github.v8heapsnapshot.consumer.MemlabView.PathStep;
+import io.github.v8heapsnapshot.consumer.SnapshotConsumers;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * End-to-end tests: the sample application's jar leaks sessions, its heap is downloaded from
+ * {@code /actuator/v8heapsnapshot}, and the real consumers (memlab, Chrome DevTools) find the
+ * leak in it.
+ *
+ * @author v8heapsnapshot developers
+ */
+class SampleApplicationIntegrationTests {
+
+	private static final int SESSIONS = 200;
+
+	private static final String SESSION_CLASS = LeakySession.class.getName();
+
+	private static final String CACHE_CLASS = SessionCache.class.getName();
+
+	private static final Pattern ATTACHMENT = Pattern.compile("attachment;\\s*filename=\"?([^\";]+)\"?");
+
+	private static final Pattern SNAPSHOT_NAME = Pattern
+		.compile("Heap\\.\\d{8}\\.\\d{6}\\.(\\d+)\\.\\d+\\.\\d+\\.heapsnapshot");
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private static final Path workDirectory = Path.of(System.getProperty("v8heapsnapshot.sample.workDir"));
+
+	private static long applicationPid;
+
+	private static Path snapshot;
+
+	@BeforeAll
+	static void leakSessionsAndDownloadSnapshot() throws Exception {
+		Path jar = Path.of(System.getProperty("v8heapsnapshot.sample.jar"));
+		try (SampleApplicationProcess application = SampleApplicationProcess.start(jar, workDirectory)) {
+			applicationPid = application.pid();
+			for (int i = 0; i < SESSIONS; i++) {
+				HttpResponse<String> opened = openSession(application, "user-" + i, "e2e-client-" + (i % 4));
+				assertThat(opened.statusCode()).as("POST /sessions answered %s", opened.body()).isEqualTo(200);
+			}
+			snapshot = download(application, "/actuator/v8heapsnapshot", workDirectory.resolve("downloads"));
+		}
+	}
+
+	@Test
+	void snapshotIsSavedUnderItsGeneratedName() {
+		Matcher name = SNAPSHOT_NAME.matcher(snapshot.getFileName().toString());
+		assertThat(name.matches()).as("saved as %s", snapshot.getFileName()).isTrue();
+		assertThat(Long.parseLong(name.group(1))).isEqualTo(applicationPid);
+		assertThat(snapshot.getFileName().toString()).endsWith(".heapsnapshot");
+		assertThat(snapshot).isNotEmptyFile();
+	}
+
+	@Test
+	void memlabFindsEverySessionAndTheCacheFieldThatRetainsThem() throws IOException {
+		MemlabView memlab = SnapshotConsumers.installed().memlab(snapshot, SESSION_CLASS);
+		System.out.printf("memlab loaded %s in %.1f s: %d nodes, %d edges, %s%n", snapshot.getFileName(),
+				memlab.seconds(), memlab.nodeCount(), memlab.edgeCount(), memlab.classRow(SESSION_CLASS));
+		assertThat(memlab.classRow(SESSION_CLASS)).as("memlab's row of %s", SESSION_CLASS)
+			.get()
+			.extracting(ClassRow::count)
+			.isEqualTo((long) SESSIONS);
+		List<PathStep> path = memlab.path();
+		assertThat(path).as("memlab's retainer path of a %s", SESSION_CLASS).isNotNull().isNotEmpty();
+		assertThat(path.get(0).nodeType()).as("memlab's retainer path %s starts at a GC root category", path)
+			.isEqualTo("synthetic");
+		assertThat(path.get(path.size() - 1).nodeName()).as("memlab's retainer path %s", path)
+			.isEqualTo(SESSION_CLASS);
+		assertThat(stepAfter(path, CACHE_CLASS).edgeName()).as("memlab's retainer path %s", path)
+			.isEqualTo("sessions");
+	}
+
+	@Test
+	void devToolsSummaryShowsEverySession() throws IOException {
+		Path screenshot = workDirectory.resolve("devtools-summary.png");
+		DevToolsView devTools = SnapshotConsumers.installed()
+			.devTools(snapshot, screenshot, SampleApplication.class.getPackageName());
+		System.out.printf("Chrome DevTools (%s) loaded %s in %.1f s: %d objects (%s), %s%n", devTools.browser(),
+				snapshot.getFileName(), devTools.seconds(), devTools.totalObjects(), devTools.totalSize(),
+				devTools.summary());
+		assertThat(devTools.row(SESSION_CLASS)).as("Chrome DevTools' Summary rows %s", devTools.summary())
+			.get()
+			.extracting(SummaryRow::count)
+			.isEqualTo((long) SESSIONS);
+		assertThat(screenshot).isNotEmptyFile();
+		if (Boolean.getBoolean("v8heapsnapshot.updateDocs")) {
+			Path images = Files.createDirectories(Path.of(System.getProperty("v8heapsnapshot.docs.images")));
+			Files.copy(screenshot, images.resolve(screenshot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	private static HttpResponse<String> openSession(SampleApplicationProcess application, String user,
+			String userAgent) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(application.uri("/sessions?user=" + user))
+			.header("User-Agent", userAgent)
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		return http.send(request, BodyHandlers.ofString());
+	}
+
+	// Saves the body like a browser or curl -OJ: under the name given by Content-Disposition
+	private static Path download(SampleApplicationProcess application, String path, Path directory)
+			throws IOException, InterruptedException {
+		HttpResponse<InputStream> response = http.send(
+				HttpRequest.newBuilder(application.uri(path)).timeout(Duration.ofMinutes(5)).build(),
+				BodyHandlers.ofInputStream());
+		try (InputStream body = response.body()) {
+			if (response.statusCode() != 200) {
+				throw new AssertionError("GET " + path + " answered " + response.statusCode() + " "
+						+ new String(body.readAllBytes(), StandardCharsets.UTF_8)
+						+ "; the sample application's log says:\n" + application.logTail());
+			}
+			String contentDisposition = response.headers().firstValue("Content-Disposition").orElse("");
+			Matcher attachment = ATTACHMENT.matcher(contentDisposition);
+			assertThat(attachment.find()).as("Content-Disposition: %s", contentDisposition).isTrue();
+			Path file = directory.resolve(Path.of(attachment.group(1)).getFileName());
+			Files.createDirectories(directory);
+			Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
+	}
+
+	private static PathStep stepAfter(List<PathStep> path, String nodeName) {
+		for (int i = 0; i < path.size() - 1; i++) {
+			if (path.get(i).nodeName().equals(nodeName)) {
+				return path.get(i + 1);
+			}
+		}
+		throw new AssertionError("no " + nodeName + " on the path");
+	}
+
+}
