@@ -79,7 +79,7 @@ public final class Benchmark {
 		try {
 			Measurement java = ChildProcess.run(javaCommand(items, hprof, snapshot, temp));
 			delete(snapshot);
-			Measurement cli = ChildProcess.time(cliCommand((int) java.get("javaVersion"), hprof, cliSnapshot),
+			Measurement cli = ChildProcess.time(cliCommand((int) java.get("javaVersion"), hprof, cliSnapshot, temp),
 					work.resolve("time-" + name + ".txt"))
 				.with("snapshotBytes", Files.size(cliSnapshot));
 			delete(hprof, cliSnapshot);
@@ -108,14 +108,14 @@ public final class Benchmark {
 		return command;
 	}
 
-	private List<String> cliCommand(int javaVersion, Path hprof, Path snapshot) throws IOException {
+	private List<String> cliCommand(int javaVersion, Path hprof, Path snapshot, Path temp) throws IOException {
 		if (!Files.isRegularFile(this.options.cliJar())) {
 			throw new IOException("No command line jar at " + this.options.cliJar().toAbsolutePath()
 					+ ": build it with ./mvnw -pl core package");
 		}
 		return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), CLI_HEAP, "-jar",
-				this.options.cliJar().toString(), "--java-version", Integer.toString(javaVersion), hprof.toString(),
-				snapshot.toString());
+				this.options.cliJar().toString(), "--java-version", Integer.toString(javaVersion), "--temp-dir",
+				temp.toString(), hprof.toString(), snapshot.toString());
 	}
 
 	private static String codeSource(Class<?> type) {

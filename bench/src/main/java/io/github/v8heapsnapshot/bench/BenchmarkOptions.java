@@ -29,13 +29,14 @@ record BenchmarkOptions(List<Integer> scales, int runs, Path workDirectory, Path
 			  --script=FILE        the JavaScript workload [js/workload.js]
 			  --cli-jar=FILE       the command line jar [../core/target/v8heapsnapshot-cli.jar]
 			  --node=COMMAND       the Node executable [node]
-			  --java-options=OPTS  options of the dumping JVM, space separated [-Xmx4g]
+			  --java-options=OPTS  options of the dumping JVM, space separated
+			                       [-Xms4g -Xmx4g -XX:+AlwaysPreTouch]
 			  --keep               keep the dumps and snapshots""";
 
 	static BenchmarkOptions parse(String... args) {
 		BenchmarkOptions options = new BenchmarkOptions(List.of(100_000, 1_000_000, 5_000_000), 3,
 				Path.of("target/bench"), Path.of("js/workload.js"), Path.of("../core/target/v8heapsnapshot-cli.jar"),
-				"node", List.of("-Xmx4g"), false);
+				"node", List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"), false);
 		for (String arg : args) {
 			options = options.with(arg);
 		}
