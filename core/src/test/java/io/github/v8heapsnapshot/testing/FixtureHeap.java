@@ -56,8 +56,7 @@ public final class FixtureHeap {
 	 * @throws Exception if the dump fails
 	 */
 	public static void main(String[] args) throws Exception {
-		Properties truth = new Properties();
-		build(truth);
+		build();
 		CountDownLatch parked = new CountDownLatch(1);
 		Thread worker = new Thread(() -> keepAlive(new StackLocal(), parked), "fixture-worker");
 		worker.setDaemon(true);
@@ -66,18 +65,14 @@ public final class FixtureHeap {
 		while (worker.getState() != Thread.State.WAITING) {
 			Thread.sleep(1);
 		}
-		recordFrame(worker, truth);
-		recordLayout(truth);
-		try (OutputStream out = Files.newOutputStream(Path.of(args[1]))) {
-			truth.store(out, "What is true of the fixture heap");
-		}
+		writeTruth(Path.of(args[1]), worker);
 		ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(args[0], true);
 		dumped = true;
 		LockSupport.unpark(worker);
 		worker.join();
 	}
 
-	private static void build(Properties truth) {
+	private static void build() {
 		items = new ItemList();
 		Item previous = null;
 		for (int i = 0; i < ITEM_COUNT; i++) {
@@ -93,7 +88,11 @@ public final class FixtureHeap {
 		target = new WeakTarget();
 		weak = new WeakReference<>(target);
 		Registry.ENTRIES.add(new RegisteredEntry());
+	}
 
+	// The truth must be gone from the stack when the heap is dumped: it holds some of the strings
+	private static void writeTruth(Path file, Thread worker) throws IOException {
+		Properties truth = new Properties();
 		count(truth, ItemList.class, 1);
 		count(truth, Item.class, ITEM_COUNT);
 		count(truth, Texts.class, 1);
@@ -137,6 +136,11 @@ public final class FixtureHeap {
 		total(truth, "utf16", texts.utf16);
 		total(truth, "supplementary", texts.supplementary);
 		total(truth, "label0", items.items.get(0).label);
+		recordFrame(worker, truth);
+		recordLayout(truth);
+		try (OutputStream out = Files.newOutputStream(file)) {
+			truth.store(out, "What is true of the fixture heap");
+		}
 	}
 
 	private static void keepAlive(StackLocal local, CountDownLatch parked) {

@@ -1,0 +1,87 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.github.v8heapsnapshot.testing.FixtureDump;
+import io.github.v8heapsnapshot.testing.SnapshotModel;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Dumps of the fixture heap taken by forked JVMs and converted by the engine, taken once per
+ * JVM configuration and shared by the test classes of a run.
+ *
+ * @author v8heapsnapshot developers
+ */
+final class FixtureConversions {
+
+	/**
+	 * The JVM configurations whose dumps the tests convert.
+	 */
+	static final List<Jvm> JVMS = List.of(new Jvm("jdk17", 17), new Jvm("jdk25", 25),
+			new Jvm("jdk25-compact-headers", 25, "-XX:+UseCompactObjectHeaders"),
+			new Jvm("jdk17-no-compressed-oops", 17, "-XX:-UseCompressedOops"));
+
+	private static final Path DIRECTORY = Path.of("target", "fixture-dumps");
+
+	private static final Map<String, Converted> converted = new ConcurrentHashMap<>();
+
+	private FixtureConversions() {
+	}
+
+	/**
+	 * Returns the converted dump of a JVM configuration, skipping the test if that JDK is
+	 * not installed.
+	 * @param jvm the configuration
+	 * @return the dump and its conversion
+	 */
+	static Converted of(Jvm jvm) {
+		Path java = FixtureDump.java(jvm.feature()).orElse(null);
+		assumeTrue(java != null, () -> "JDK " + jvm.feature() + " is not installed");
+		return converted.computeIfAbsent(jvm.name(), (name) -> {
+			try {
+				FixtureDump dump = FixtureDump.take(java, DIRECTORY.resolve(name), jvm.flags());
+				Path snapshot = dump.hprof().resolveSibling("fixture.heapsnapshot");
+				ConversionResult result = new HeapSnapshotConverter(ConversionOptions.defaults().withLayout(dump.layout()))
+					.convert(dump.hprof(), snapshot);
+				return new Converted(dump, snapshot, result, SnapshotModel.read(snapshot));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		});
+	}
+
+	/**
+	 * A JVM configuration.
+	 *
+	 * @param name a name for files and test names
+	 * @param feature the JDK's feature version
+	 * @param flags the JVM flags
+	 */
+	record Jvm(String name, int feature, String... flags) {
+
+		@Override
+		public String toString() {
+			return this.name;
+		}
+
+	}
+
+	/**
+	 * A fixture dump and its conversion.
+	 *
+	 * @param dump the dump with what is true of its heap
+	 * @param file the {@code .heapsnapshot} file
+	 * @param result what the converter reported
+	 * @param snapshot the file as read back
+	 */
+	record Converted(FixtureDump dump, Path file, ConversionResult result, SnapshotModel snapshot) {
+	}
+
+}
