@@ -71,6 +71,14 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	final BinaryOutput entries;
 
+	/** The targets of the strong edges, in node order. */
+	final BinaryOutput targets;
+
+	/** Per node, the number of strong edges up to and including its own. */
+	final BinaryOutput strongEnds;
+
+	long strongCount;
+
 	private final int valueName;
 
 	private final int className;
@@ -104,6 +112,8 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		BinaryOutput nodeOutput = null;
 		BinaryOutput edgeOutput = null;
 		BinaryOutput entryOutput = null;
+		BinaryOutput targetOutput = null;
+		BinaryOutput endOutput = null;
 		try {
 			textBuffer = MappedBuffer.create(directory, "text", 1 << 20);
 			ordinalBuffer = MappedBuffer.create(directory, "text-ordinals", 1 << 16);
@@ -111,9 +121,12 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			nodeOutput = new BinaryOutput(directory.resolve("nodes-" + worker), BUFFER_SIZE);
 			edgeOutput = new BinaryOutput(directory.resolve("edges-" + worker), BUFFER_SIZE);
 			entryOutput = new BinaryOutput(directory.resolve("entries-" + worker), 1 << 16);
+			targetOutput = new BinaryOutput(directory.resolve("targets-" + worker), BUFFER_SIZE);
+			endOutput = new BinaryOutput(directory.resolve("strong-ends-" + worker), BUFFER_SIZE);
 		}
 		catch (IOException | RuntimeException ex) {
-			closeAll(flagBuffer, textBuffer, ordinalBuffer, offsetBuffer, nodeOutput, edgeOutput, entryOutput);
+			closeAll(flagBuffer, textBuffer, ordinalBuffer, offsetBuffer, nodeOutput, edgeOutput, entryOutput,
+					targetOutput, endOutput);
 			throw ex;
 		}
 		this.flags = flagBuffer;
@@ -123,6 +136,8 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		this.nodes = nodeOutput;
 		this.edges = edgeOutput;
 		this.entries = entryOutput;
+		this.targets = targetOutput;
+		this.strongEnds = endOutput;
 	}
 
 	private static void closeAll(Closeable... closeables) throws IOException {
@@ -153,7 +168,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 				}
 			}
 			this.edgeCount += count;
-			this.nodes.putInts(KIND_CLASS << 28 | i, size(model.mirrorSize), count, 0);
+			node(KIND_CLASS << 28 | i, size(model.mirrorSize), count, 0);
 		}
 	}
 
@@ -215,7 +230,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			}
 			this.stringCount++;
 			this.edgeCount += count;
-			this.nodes.putInts(KIND_STRING << 28 | coder, size(model.instanceSize), count, (int) target);
+			node(KIND_STRING << 28 | coder, size(model.instanceSize), count, (int) target);
 			return;
 		}
 		int count = 0;
@@ -257,7 +272,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			count += linkThread(id, in.idAt(base + model.threadNameOffset));
 		}
 		this.edgeCount += count;
-		this.nodes.putInts(KIND_INSTANCE << 28 | model.index, size(model.instanceSize), count, 0);
+		node(KIND_INSTANCE << 28 | model.index, size(model.instanceSize), count, 0);
 	}
 
 	private int linkThread(long id, long nameId) throws IOException {
@@ -311,7 +326,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			index += n;
 		}
 		this.edgeCount += count;
-		this.nodes.putInts(KIND_OBJECT_ARRAY << 28 | model.index,
+		node(KIND_OBJECT_ARRAY << 28 | model.index,
 				size(this.context.layout.arraySize(length, this.referenceSize)), count, 0);
 	}
 
@@ -340,12 +355,19 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			this.textOffsets.putLong(index * 8, at);
 			mark(self, NodeFlags.TEXT_ARRAY);
 		}
-		this.nodes.putInts(KIND_PRIMITIVE_ARRAY << 28 | type,
+		node(KIND_PRIMITIVE_ARRAY << 28 | type,
 				size(this.context.layout.arraySize(length, elementSize)), 0, 0);
 	}
 
-	private void strong(long target) {
+	private void strong(long target) throws IOException {
 		this.flags.putByte(target, NodeFlags.addStrong(this.flags.getByte(target)));
+		this.targets.putInt((int) target);
+		this.strongCount++;
+	}
+
+	private void node(int head, int size, int edges, int aux) throws IOException {
+		this.nodes.putInts(head, size, edges, aux);
+		this.strongEnds.putInt((int) this.strongCount);
 	}
 
 	private void mark(long target, int bit) {
@@ -388,7 +410,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 	 * Flushes the record files; the flags and text stay open for the write pass.
 	 */
 	void finishOutputs() throws IOException {
-		closeAll(this.nodes, this.edges, this.entries);
+		closeAll(this.nodes, this.edges, this.entries, this.targets, this.strongEnds);
 	}
 
 	@Override

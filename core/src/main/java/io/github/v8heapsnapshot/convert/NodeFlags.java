@@ -22,6 +22,9 @@ final class NodeFlags {
 
 	static final int SENSITIVE = 64;
 
+	/** Set on one node of each group that neither a root nor an unreferenced node reaches. */
+	static final int UNREACHED = 128;
+
 	private NodeFlags() {
 	}
 
@@ -39,7 +42,7 @@ final class NodeFlags {
 	}
 
 	static boolean top(byte flags) {
-		return (flags & (STRONG_MASK | ROOT)) == 0;
+		return (flags & (STRONG_MASK | ROOT)) == 0 || (flags & UNREACHED) != 0;
 	}
 
 }

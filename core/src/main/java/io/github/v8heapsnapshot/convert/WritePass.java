@@ -79,6 +79,8 @@ final class WritePass {
 			planCategories(values);
 			// Every reference is resolved now: free the object index before writing
 			this.context.objects.close();
+			Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
+					this.progress);
 			numberNodes();
 			write(part, values);
 		}

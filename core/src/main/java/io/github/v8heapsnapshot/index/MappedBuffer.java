@@ -39,13 +39,16 @@ public final class MappedBuffer implements Closeable {
 
 	private final FileChannel channel;
 
+	private final MapMode mode;
+
 	private MappedByteBuffer[] chunks = new MappedByteBuffer[0];
 
 	private long capacity;
 
-	private MappedBuffer(Path file, FileChannel channel) {
+	private MappedBuffer(Path file, FileChannel channel, MapMode mode) {
 		this.file = file;
 		this.channel = channel;
+		this.mode = mode;
 	}
 
 	/**
@@ -66,7 +69,29 @@ public final class MappedBuffer implements Closeable {
 			Files.deleteIfExists(file);
 			throw ex;
 		}
-		MappedBuffer buffer = new MappedBuffer(file, channel);
+		return mapped(new MappedBuffer(file, channel, MapMode.READ_WRITE), capacity);
+	}
+
+	/**
+	 * Maps an existing file for reading only; closing the buffer deletes the file.
+	 * @param file the file
+	 * @return the buffer, as large as the file
+	 * @throws IOException if the file cannot be opened or mapped
+	 */
+	public static MappedBuffer openReadOnly(Path file) throws IOException {
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+		long size;
+		try {
+			size = channel.size();
+		}
+		catch (IOException ex) {
+			channel.close();
+			throw ex;
+		}
+		return mapped(new MappedBuffer(file, channel, MapMode.READ_ONLY), size);
+	}
+
+	private static MappedBuffer mapped(MappedBuffer buffer, long capacity) throws IOException {
 		try {
 			buffer.ensureCapacity(capacity);
 		}
@@ -95,7 +120,9 @@ public final class MappedBuffer implements Closeable {
 			return;
 		}
 		long target = Math.max(required, Math.min(this.capacity * 2, this.capacity + CHUNK_SIZE));
-		target = Math.max(4096, (target + 4095) & -4096L);
+		if (this.mode == MapMode.READ_WRITE) {
+			target = Math.max(4096, (target + 4095) & -4096L);
+		}
 		int count = (int) ((target + CHUNK_SIZE - 1) >>> CHUNK_SHIFT);
 		MappedByteBuffer[] grown = Arrays.copyOf(this.chunks, count);
 		int first = this.chunks.length - 1;
@@ -114,7 +141,7 @@ public final class MappedBuffer implements Closeable {
 	private MappedByteBuffer map(int chunk, long total) throws IOException {
 		long start = (long) chunk << CHUNK_SHIFT;
 		long size = Math.min(CHUNK_SIZE, total - start);
-		MappedByteBuffer buffer = this.channel.map(MapMode.READ_WRITE, start, size);
+		MappedByteBuffer buffer = this.channel.map(this.mode, start, size);
 		buffer.order(ByteOrder.nativeOrder());
 		return buffer;
 	}

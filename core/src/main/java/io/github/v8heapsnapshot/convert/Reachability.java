@@ -1,0 +1,144 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.github.v8heapsnapshot.index.MappedBuffer;
+
+/**
+ * Finds what neither a GC root nor an unreferenced top reaches: cycles that only keep each
+ * other, such as the caches that {@code java.lang.Class} fields hold and HPROF leaves out.
+ * A depth-first search over the strong edges (the link workers' target lists, mapped) marks
+ * everything reachable; the first unmarked node of each remaining group is flagged
+ * {@link NodeFlags#UNREACHED} so that it hangs under {@code (Unreachable from dump roots)}
+ * and nothing vanishes from the dominator tree.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+final class Reachability implements Closeable {
+
+	private final LinkPass[] workers;
+
+	private final MappedBuffer flags;
+
+	private final MappedBuffer[] targets;
+
+	private final MappedBuffer[] ends;
+
+	private final MappedBuffer visited;
+
+	private final MappedBuffer stack;
+
+	private final Progress progress;
+
+	private long stackSize;
+
+	private long steps;
+
+	private Reachability(LinkPass[] workers, MappedBuffer flags, Path directory, long nodeCount, Progress progress)
+			throws IOException {
+		this.workers = workers;
+		this.flags = flags;
+		this.progress = progress;
+		this.targets = new MappedBuffer[workers.length];
+		this.ends = new MappedBuffer[workers.length];
+		this.visited = MappedBuffer.create(directory, "visited", ((nodeCount >>> 6) + 1) * 8);
+		this.stack = MappedBuffer.create(directory, "stack", 1 << 20);
+		for (int i = 0; i < workers.length; i++) {
+			this.targets[i] = MappedBuffer.openReadOnly(workers[i].targets.file());
+			this.ends[i] = MappedBuffer.openReadOnly(workers[i].strongEnds.file());
+		}
+	}
+
+	/**
+	 * Flags the nodes that must hang under the unreachable category besides the
+	 * unreferenced ones.
+	 * @return how many nodes were flagged
+	 */
+	static long flagUnreached(LinkPass[] workers, MappedBuffer flags, Path directory, long nodeCount,
+			Progress progress) throws IOException {
+		try (Reachability reachability = new Reachability(workers, flags, directory, nodeCount, progress)) {
+			return reachability.search(nodeCount);
+		}
+	}
+
+	private long search(long nodeCount) throws IOException {
+		for (long node = 0; node < nodeCount; node++) {
+			byte f = this.flags.getByte(node);
+			if ((f & NodeFlags.ROOT) != 0 || NodeFlags.top(f)) {
+				visit(node);
+			}
+		}
+		drain();
+		long flagged = 0;
+		for (long node = 0; node < nodeCount; node++) {
+			byte f = this.flags.getByte(node);
+			if (!visited(node) && !NodeFlags.folded(f)) {
+				this.flags.putByte(node, (byte) (f | NodeFlags.UNREACHED));
+				flagged++;
+				visit(node);
+				drain();
+			}
+		}
+		return flagged;
+	}
+
+	private boolean visited(long node) {
+		return (this.visited.getLong((node >>> 6) * 8) & (1L << node)) != 0;
+	}
+
+	private void visit(long node) throws IOException {
+		long word = (node >>> 6) * 8;
+		long bits = this.visited.getLong(word);
+		long bit = 1L << node;
+		if ((bits & bit) == 0) {
+			this.visited.putLong(word, bits | bit);
+			long at = this.stackSize * 4;
+			if (at + 4 > this.stack.capacity()) {
+				this.stack.ensureCapacity(at + 4);
+			}
+			this.stack.putInt(at, (int) node);
+			this.stackSize++;
+		}
+	}
+
+	private void drain() throws IOException {
+		while (this.stackSize > 0) {
+			long node = Integer.toUnsignedLong(this.stack.getInt(--this.stackSize * 4));
+			int worker = this.workers.length - 1;
+			while (worker > 0 && node < this.workers[worker].firstOrdinal) {
+				worker--;
+			}
+			long local = node - this.workers[worker].firstOrdinal;
+			MappedBuffer workerEnds = this.ends[worker];
+			long start = (local == 0) ? 0 : Integer.toUnsignedLong(workerEnds.getInt((local - 1) * 4));
+			long end = Integer.toUnsignedLong(workerEnds.getInt(local * 4));
+			MappedBuffer workerTargets = this.targets[worker];
+			for (long i = start; i < end; i++) {
+				visit(Integer.toUnsignedLong(workerTargets.getInt(i * 4)));
+			}
+			if ((++this.steps & 0xFFFFF) == 0) {
+				this.progress.check();
+			}
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		try (MappedBuffer visitedBits = this.visited; MappedBuffer nodes = this.stack) {
+			for (int i = 0; i < this.workers.length; i++) {
+				closeQuietly(this.targets[i]);
+				closeQuietly(this.ends[i]);
+			}
+		}
+	}
+
+	private static void closeQuietly(MappedBuffer buffer) throws IOException {
+		if (buffer != null) {
+			buffer.close();
+		}
+	}
+
+}
