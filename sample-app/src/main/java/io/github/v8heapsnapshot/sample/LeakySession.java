@@ -38,8 +38,4 @@ public class LeakySession {
 		return this.userAgent;
 	}
 
-	public int getAttributesSize() {
-		return this.attributes.length;
-	}
-
 }

@@ -32,7 +32,8 @@ public class SessionController {
 			@RequestHeader(name = HttpHeaders.USER_AGENT, defaultValue = "unknown") String userAgent) {
 		LeakySession session = new LeakySession(UUID.randomUUID().toString(), user, userAgent);
 		ClientRegistry.register(userAgent);
-		return new SessionOpened(session.getId(), this.cache.add(session));
+		int sessions = this.cache.add(session);
+		return new SessionOpened(session.getId(), session.getUserName(), session.getUserAgent(), sessions);
 	}
 
 	@GetMapping
@@ -44,9 +45,11 @@ public class SessionController {
 	 * The answer to {@code POST /sessions}.
 	 *
 	 * @param id the new session's id
+	 * @param user the user's name
+	 * @param userAgent the user agent that opened the session
 	 * @param sessions the number of sessions kept so far
 	 */
-	public record SessionOpened(String id, int sessions) {
+	public record SessionOpened(String id, String user, String userAgent, int sessions) {
 
 	}
 
