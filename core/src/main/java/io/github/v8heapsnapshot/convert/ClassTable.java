@@ -10,6 +10,7 @@ import java.util.function.Predicate;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.hprof.ClassDump;
+import io.github.v8heapsnapshot.hprof.HprofFormatException;
 import io.github.v8heapsnapshot.index.LongIntMap;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
@@ -41,6 +42,10 @@ final class ClassTable {
 		}
 	}
 
+	/**
+	 * Resolves the classes of a dump.
+	 * @throws HprofFormatException if a superclass is missing or the hierarchy loops
+	 */
 	static ClassTable build(HeapModel heap, ObjectLayout layout, StringTable strings,
 			Predicate<String> sensitiveName) throws IOException {
 		List<ClassDump> dumps = heap.classDumps;
@@ -54,6 +59,7 @@ final class ClassTable {
 			classes[i] = new ClassModel(i, dump, name);
 		}
 		ClassTable table = new ClassTable(classes);
+		table.checkHierarchy(heap);
 		Map<Long, String> fieldNames = new HashMap<>();
 		for (ClassModel model : classes) {
 			model.nameIndex = strings.intern(model.name);
@@ -71,6 +77,37 @@ final class ClassTable {
 			}
 		}
 		return table;
+	}
+
+	private void checkHierarchy(HeapModel heap) throws HprofFormatException {
+		if (this.byId.size() != this.classes.length) {
+			for (int i = 0; i < this.classes.length; i++) {
+				if (this.byId.get(this.classes[i].dump.classId(), -1) != i) {
+					throw classError(heap, i, "repeats class id 0x" + Long.toHexString(this.classes[i].dump.classId()));
+				}
+			}
+		}
+		for (int i = 0; i < this.classes.length; i++) {
+			ClassModel current = this.classes[i];
+			int depth = 0;
+			while (current.dump.superId() != 0) {
+				ClassModel superclass = byId(current.dump.superId());
+				if (superclass == null) {
+					throw classError(heap, current.index,
+							"names superclass 0x" + Long.toHexString(current.dump.superId()) + ", which is not in the dump");
+				}
+				if (++depth > this.classes.length) {
+					throw classError(heap, i, "has a superclass chain that loops");
+				}
+				current = superclass;
+			}
+		}
+	}
+
+	private HprofFormatException classError(HeapModel heap, int index, String problem) {
+		long offset = heap.classDumpOffsets.get(index);
+		return new HprofFormatException(
+				"CLASS_DUMP of " + this.classes[index].name + " at offset " + offset + " " + problem, offset);
 	}
 
 	private ClassModel byName(String name) {
@@ -106,7 +143,7 @@ final class ClassTable {
 	private List<ClassModel> chain(ClassModel model) {
 		List<ClassModel> chain = new ArrayList<>();
 		ClassModel current = model;
-		while (current != null && chain.size() < 1000) {
+		while (current != null) {
 			chain.add(current);
 			current = byId(current.dump.superId());
 		}

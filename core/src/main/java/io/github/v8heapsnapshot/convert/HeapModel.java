@@ -56,6 +56,8 @@ final class HeapModel {
 
 	final List<ClassDump> classDumps = new ArrayList<>();
 
+	final List<Long> classDumpOffsets = new ArrayList<>();
+
 	final List<Root> roots = new ArrayList<>();
 
 	private long[] segments = new long[48];

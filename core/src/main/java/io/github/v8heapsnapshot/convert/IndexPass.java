@@ -75,6 +75,9 @@ final class IndexPass implements HeapDumpVisitor {
 	private void readRecords(HprofInput in, Progress progress) throws IOException {
 		long fileSize = in.fileSize();
 		int idSize = in.idSize();
+		boolean segments = false;
+		boolean ended = false;
+		boolean heapDump = false;
 		while (in.position() < fileSize) {
 			long offset = in.position();
 			in.limit(fileSize);
@@ -93,13 +96,13 @@ final class IndexPass implements HeapDumpVisitor {
 			switch (tag) {
 				case 0x01 -> {
 					in.require(idSize, name, offset);
-					long id = in.id();
+					long id = nonZero(in.id(), "symbol id", name, offset);
 					this.model.addSymbol(id, in.position(), (int) (end - in.position()));
 				}
 				case 0x02 -> {
 					in.require(8L + 2 * idSize, name, offset);
-					int serial = in.u4();
-					long classId = in.id();
+					int serial = (int) nonZero(in.u4() & 0xFFFFFFFFL, "class serial", name, offset);
+					long classId = nonZero(in.id(), "class id", name, offset);
 					in.u4();
 					long nameId = in.id();
 					this.model.classNameIds.put(classId, this.model.loadClassNames.size());
@@ -108,7 +111,7 @@ final class IndexPass implements HeapDumpVisitor {
 				}
 				case 0x04 -> {
 					in.require(8L + 4 * idSize, name, offset);
-					long frameId = in.id();
+					long frameId = nonZero(in.id(), "frame id", name, offset);
 					long method = in.id();
 					long signature = in.id();
 					long source = in.id();
@@ -119,7 +122,7 @@ final class IndexPass implements HeapDumpVisitor {
 				}
 				case 0x05 -> {
 					in.require(12, name, offset);
-					int serial = in.u4();
+					int serial = (int) nonZero(in.u4() & 0xFFFFFFFFL, "stack trace serial", name, offset);
 					int threadSerial = in.u4();
 					long count = in.u4() & 0xFFFFFFFFL;
 					ByteBuffer frames = in.require(count * idSize, name, offset);
@@ -132,10 +135,16 @@ final class IndexPass implements HeapDumpVisitor {
 					this.model.traces.add(trace);
 				}
 				case 0x0C, 0x1C -> {
+					if (ended) {
+						throw new HprofFormatException(name + " at offset " + offset + " follows HEAP_DUMP_END", offset);
+					}
+					heapDump = true;
+					segments |= tag == 0x1C;
 					this.model.addSegment(start, end, this.objects.count());
 					HeapDumpScanner.scan(in, end, this);
 					progress.update(end, fileSize);
 				}
+				case 0x2C -> ended = true;
 				default -> {
 					// Records HotSpot does not write, or that carry nothing for a snapshot
 				}
@@ -143,6 +152,20 @@ final class IndexPass implements HeapDumpVisitor {
 			in.limit(fileSize);
 			in.seek(end);
 		}
+		if (!heapDump) {
+			throw new HprofFormatException("No heap dump in the file: end of file at offset " + fileSize, fileSize);
+		}
+		if (segments && !ended) {
+			throw new HprofFormatException(
+					"Truncated file: HEAP_DUMP_END missing at the end of file, offset " + fileSize, fileSize);
+		}
+	}
+
+	private static long nonZero(long value, String what, String record, long offset) throws HprofFormatException {
+		if (value == 0) {
+			throw new HprofFormatException(record + " at offset " + offset + " has " + what + " 0", offset);
+		}
+		return value;
 	}
 
 	private static String recordName(int tag) {
@@ -153,6 +176,7 @@ final class IndexPass implements HeapDumpVisitor {
 			case 0x05 -> "TRACE";
 			case 0x0C -> "HEAP_DUMP";
 			case 0x1C -> "HEAP_DUMP_SEGMENT";
+			case 0x2C -> "HEAP_DUMP_END";
 			default -> "record 0x" + Integer.toHexString(tag);
 		};
 	}
@@ -163,8 +187,10 @@ final class IndexPass implements HeapDumpVisitor {
 	}
 
 	@Override
-	public void classDump(ClassDump dump, long offset) {
+	public void classDump(ClassDump dump, long offset) throws HprofFormatException {
+		nonZero(dump.classId(), "class id", "CLASS_DUMP", offset);
 		this.model.classDumps.add(dump);
+		this.model.classDumpOffsets.add(offset);
 	}
 
 	@Override

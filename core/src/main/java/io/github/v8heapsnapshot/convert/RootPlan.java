@@ -71,7 +71,8 @@ final class RootPlan {
 		LongIntMap threadsBySerial = new LongIntMap();
 		List<HeapModel.Root> threads = new ArrayList<>();
 		for (HeapModel.Root root : heap.roots) {
-			if (root.kind() == RootKind.THREAD_OBJECT && heap.objects.lookup(root.objectId()) >= 0
+			if (root.kind() == RootKind.THREAD_OBJECT && root.threadSerial() != 0
+					&& heap.objects.lookup(root.objectId()) >= 0
 					&& threadsBySerial.get(root.threadSerial() & 0xFFFFFFFFL, -1) < 0) {
 				threadsBySerial.put(root.threadSerial() & 0xFFFFFFFFL, threads.size());
 				threads.add(root);
