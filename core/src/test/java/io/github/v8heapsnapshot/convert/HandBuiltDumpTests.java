@@ -1,6 +1,8 @@
 package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
@@ -132,6 +135,27 @@ class HandBuiltDumpTests {
 	}
 
 	@Test
+	void decodesUtf16StringsAndEscapesWhatJsonCannotHoldRaw() throws IOException {
+		String tricky = "quote \" backslash \\ newline \n tab \t nul \0 euro \u20ac clef \ud834\udd1e lone \ud800.";
+		SnapshotModel snapshot = convert(stringDump(tricky), ConversionOptions.DEFAULT_STRING_LIMIT);
+		assertThat(snapshot.nodes("string", tricky)).hasSize(1);
+		ByteBuffer file = ByteBuffer.wrap(Files.readAllBytes(this.temp.resolve("hand-built.heapsnapshot")));
+		assertThatNoException().as("strict UTF-8")
+			.isThrownBy(() -> StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(file));
+	}
+
+	@Test
+	void shortensStringValuesToTheLimit() throws IOException {
+		String value = "0123456789".repeat(5);
+		SnapshotModel snapshot = convert(stringDump(value), 12);
+		List<String> names = snapshot.strings().stream().filter((name) -> name.startsWith("0123456789")).toList();
+		assertThat(names).singleElement().satisfies((name) -> assertThat(name).startsWith("012345678901").hasSizeLessThan(20));
+	}
+
+	@Test
 	void keepsAnArraySharedByTwoStringsAsItsOwnNode() throws IOException {
 		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
 		List<Integer> strings = snapshot.nodes("string", "shared");
@@ -229,10 +253,15 @@ class HandBuiltDumpTests {
 	}
 
 	private SnapshotModel convert(byte[] hprof) throws IOException {
+		return convert(hprof, ConversionOptions.DEFAULT_STRING_LIMIT);
+	}
+
+	private SnapshotModel convert(byte[] hprof, int stringLimit) throws IOException {
 		Path input = Files.write(this.temp.resolve("hand-built.hprof"), hprof);
 		Path output = this.temp.resolve("hand-built.heapsnapshot");
-		ConversionResult result = new HeapSnapshotConverter(ConversionOptions.defaults().withLayout(ObjectLayout.defaults(17)))
-			.convert(input, output);
+		ConversionResult result = new HeapSnapshotConverter(ConversionOptions.defaults()
+			.withLayout(ObjectLayout.defaults(17))
+			.withStringLimit(stringLimit)).convert(input, output);
 		SnapshotModel snapshot = SnapshotModel.read(output);
 		assertThat(result.nodeCount()).isEqualTo(snapshot.nodeCount());
 		assertThat(result.edgeCount()).isEqualTo(snapshot.edgeCount());
@@ -320,11 +349,38 @@ class HandBuiltDumpTests {
 	}
 
 	private static void string(Segment segment, long id, long value) {
+		string(segment, id, value, 0);
+	}
+
+	private static void string(Segment segment, long id, long value, int coder) {
 		segment.instance(id, STRING, segment.values()
 			.reference(value)
-			.primitive(Type.BYTE, 0)
+			.primitive(Type.BYTE, coder)
 			.primitive(Type.INT, 0)
 			.primitive(Type.BOOLEAN, 0));
+	}
+
+	/**
+	 * A heap with one UTF-16 string, held by a JNI global, whose bytes are little-endian as
+	 * on x86 and aarch64.
+	 */
+	private static byte[] stringDump(String value) {
+		HprofBuilder hprof = new HprofBuilder(8);
+		hprof.loadClass(1, OBJECT, "java/lang/Object").loadClass(2, STRING, "java/lang/String");
+		hprof.segment((segment) -> {
+			segment.classDump(OBJECT, 0, 0, List.of(), List.of())
+				.classDump(STRING, OBJECT, 0, List.of(), List.of(Field.of("value", Type.OBJECT),
+						Field.of("coder", Type.BYTE), Field.of("hash", Type.INT), Field.of("hashIsZero", Type.BOOLEAN)));
+			string(segment, HELLO, HELLO_BYTES, 1);
+			// char by char: an encoder would replace the unpaired surrogate
+			byte[] bytes = new byte[value.length() * 2];
+			for (int i = 0; i < value.length(); i++) {
+				bytes[2 * i] = (byte) value.charAt(i);
+				bytes[2 * i + 1] = (byte) (value.charAt(i) >> 8);
+			}
+			segment.byteArray(HELLO_BYTES, bytes).rootJniGlobal(HELLO, 0x9000);
+		});
+		return hprof.end().toByteArray();
 	}
 
 }
