@@ -50,6 +50,10 @@ final class EndpointClient {
 		return send(request(PATH + "/" + rawName).GET());
 	}
 
+	HttpResponse<byte[]> download(String rawName, String range) {
+		return send(request(PATH + "/" + rawName).header("Range", range).GET());
+	}
+
 	HttpResponse<byte[]> delete(String rawName) {
 		return send(request(PATH + "/" + rawName).DELETE());
 	}

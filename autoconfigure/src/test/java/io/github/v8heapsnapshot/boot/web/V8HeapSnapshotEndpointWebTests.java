@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -142,6 +143,17 @@ class V8HeapSnapshotEndpointWebTests {
 		assertThat(response.headers().firstValue("Content-Disposition"))
 			.hasValue("attachment; filename=\"" + name + "\"");
 		assertThat(response.body()).isEqualTo(Files.readAllBytes(directory().resolve(name)));
+	}
+
+	@Test
+	void resumesADownloadWithARangeRequest() throws IOException {
+		String name = EndpointClient.json(this.client.store()).get("name").asString();
+		byte[] stored = Files.readAllBytes(directory().resolve(name));
+		HttpResponse<byte[]> response = this.client.download(name, "bytes=1000-");
+		assertThat(response.statusCode()).isEqualTo(206);
+		assertThat(response.headers().firstValue("Content-Disposition"))
+			.hasValue("attachment; filename=\"" + name + "\"");
+		assertThat(response.body()).isEqualTo(Arrays.copyOfRange(stored, 1000, stored.length));
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package io.github.v8heapsnapshot.boot.actuate.endpoint;
 
+import java.util.Collection;
+
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.core.MethodParameter;
@@ -46,8 +48,12 @@ public class HeapSnapshotDownloadAdvice implements ResponseBodyAdvice<Object> {
 		if (body instanceof HeapSnapshotResource resource) {
 			return resource;
 		}
-		if (body instanceof ResourceRegion region && region.getResource() instanceof HeapSnapshotResource resource) {
-			return resource;
+		// Range requests have the resource cut into regions
+		if (body instanceof ResourceRegion region) {
+			return snapshot(region.getResource());
+		}
+		if (body instanceof Collection<?> regions && !regions.isEmpty()) {
+			return snapshot(regions.iterator().next());
 		}
 		return null;
 	}
