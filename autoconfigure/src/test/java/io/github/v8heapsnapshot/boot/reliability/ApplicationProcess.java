@@ -1,0 +1,135 @@
+package io.github.v8heapsnapshot.boot.reliability;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@link ReliabilityApplication} in a child JVM, with the endpoint exposed and
+ * unrestricted, its snapshots in a given directory, and its output in a log file.
+ *
+ * @author v8heapsnapshot developers
+ */
+final class ApplicationProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final int port;
+
+	private final Path log;
+
+	private ApplicationProcess(Process process, int port, Path log) {
+		this.process = process;
+		this.port = port;
+		this.log = log;
+	}
+
+	/**
+	 * Starts the application and waits until it serves requests.
+	 * @param storage the storage directory of the snapshots
+	 * @param log the file for the output of the child JVM
+	 * @param jvmOptions options of the JVM such as {@code -Xmx96m}
+	 * @param arguments more application arguments such as {@code --name=value}
+	 * @return the running application
+	 */
+	static ApplicationProcess start(Path storage, Path log, List<String> jvmOptions, String... arguments)
+			throws IOException, InterruptedException {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(jvmOptions);
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(ReliabilityApplication.class.getName());
+		command.add("--server.port=" + port);
+		command.add("--server.address=127.0.0.1");
+		command.add("--management.endpoints.web.exposure.include=health,v8heapsnapshot");
+		command.add("--management.endpoint.v8heapsnapshot.access=unrestricted");
+		command.add("--v8heapsnapshot.storage.directory=" + storage);
+		command.addAll(List.of(arguments));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		ApplicationProcess application = new ApplicationProcess(process, port, log);
+		application.awaitUp();
+		return application;
+	}
+
+	private void awaitUp() throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newHttpClient();
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!this.process.isAlive()) {
+				throw new IllegalStateException("The application ended on start: " + output());
+			}
+			try {
+				int status = client
+					.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/health"))
+						.build(), BodyHandlers.discarding())
+					.statusCode();
+				if (status == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// Not listening yet
+			}
+			Thread.sleep(200);
+		}
+		close();
+		throw new IllegalStateException("The application did not start within 90 s: " + output());
+	}
+
+	int port() {
+		return this.port;
+	}
+
+	boolean isAlive() {
+		return this.process.isAlive();
+	}
+
+	/**
+	 * Returns what the application wrote so far.
+	 * @return the output
+	 */
+	String output() throws IOException {
+		return Files.readString(this.log, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Kills the JVM at once with {@code SIGKILL}, as the kernel's OOM killer or
+	 * {@code kill -9} would.
+	 */
+	void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor();
+	}
+
+	@Override
+	public void close() {
+		this.process.destroy();
+		try {
+			if (!this.process.waitFor(20, TimeUnit.SECONDS)) {
+				kill();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.process.destroyForcibly();
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package io.github.v8heapsnapshot.boot.reliability;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * The application the reliability tests snapshot, in the test JVM or in a child JVM: it
+ * keeps known secrets, and with {@code reliability.ballast-percent} fills its heap.
+ *
+ * @author v8heapsnapshot developers
+ */
+@SpringBootConfiguration(proxyBeanMethods = false)
+@EnableAutoConfiguration
+public class ReliabilityApplication {
+
+	@Bean
+	SecretHolder secretHolder() {
+		return new SecretHolder();
+	}
+
+	@Bean
+	@ConditionalOnProperty("reliability.ballast-percent")
+	HeapBallast heapBallast(org.springframework.core.env.Environment environment) {
+		return new HeapBallast(environment.getRequiredProperty("reliability.ballast-percent", Integer.class));
+	}
+
+	public static void main(String[] args) {
+		SpringApplication.run(ReliabilityApplication.class, args);
+	}
+
+}
