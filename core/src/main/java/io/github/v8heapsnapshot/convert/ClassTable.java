@@ -163,6 +163,7 @@ final class ClassTable {
 		List<Integer> offsets = new ArrayList<>();
 		List<String> names = new ArrayList<>();
 		List<Boolean> weak = new ArrayList<>();
+		List<Boolean> entryKeys = new ArrayList<>();
 		int offset = 0;
 		long heapBytes = 0;
 		boolean entry = false;
@@ -180,6 +181,7 @@ final class ClassTable {
 					offsets.add(offset);
 					names.add(edgeName);
 					weak.add(declaring.name.equals("java.lang.ref.Reference") && field.equals("referent"));
+					entryKeys.add(mapEntry && field.equals("key"));
 					heapBytes += layout.referenceSize();
 					if (declaring.name.equals("java.lang.String") && field.equals("value")) {
 						model.stringValueOffset = offset;
@@ -190,7 +192,7 @@ final class ClassTable {
 					if (mapEntry && field.equals("key")) {
 						model.mapKeyOffset = offset;
 					}
-					if (mapEntry && field.equals("value")) {
+					if (mapEntry && (field.equals("value") || field.equals("val"))) {
 						model.mapValueOffset = offset;
 					}
 				}
@@ -219,7 +221,8 @@ final class ClassTable {
 		for (int i = 0; i < names.size(); i++) {
 			model.refNames[i] = strings.intern(names.get(i));
 			model.refEdgeTypes[i] = (byte) (weak.get(i) ? SnapshotFormat.EDGE_WEAK : SnapshotFormat.EDGE_PROPERTY);
-			model.refSensitive[i] = sensitiveName.test(names.get(i));
+			// A map's keys are names, not values: the entry rule looks at them instead
+			model.refSensitive[i] = !entryKeys.get(i) && sensitiveName.test(names.get(i));
 		}
 	}
 

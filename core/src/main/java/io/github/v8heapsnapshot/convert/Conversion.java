@@ -53,7 +53,8 @@ final class Conversion {
 			start = lap(ConversionPhase.INDEX, start);
 			this.progress.phase(ConversionPhase.LINK);
 			try (LinkContext context = new LinkContext(heap, classes, this.options.layout(), this.work,
-					this.options.stringLimit(), plan.threadsByObject, plan.localNames, plan.localTargets)) {
+					this.options.stringLimit(), plan.threadsByObject, plan.localNames, plan.localTargets,
+					this.options.redaction() == Redaction.SECRETS)) {
 				LinkPass[] workers = link(context, heap, strings);
 				try {
 					start = lap(ConversionPhase.LINK, start);
@@ -63,8 +64,9 @@ final class Conversion {
 						stringNodes += worker.stringCount;
 					}
 					strings.reserve(stringNodes);
-					ValueNamer namer = new ValueNamer(strings);
-					WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress);
+					ValueNamer namer = new ValueNamer(strings, this.options.redaction());
+					WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress,
+							sensitiveNames());
 					write.run(part);
 					lap(ConversionPhase.WRITE, start);
 					return new ConversionResult(write.nodeCount, write.edgeCount, heap.fileSize, Files.size(part),
@@ -85,13 +87,17 @@ final class Conversion {
 		return now;
 	}
 
+	static Predicate<String> sensitiveNames(ConversionOptions options) {
+		List<Pattern> patterns = options.sensitiveNames();
+		return (name) -> SENSITIVE.matcher(name).find()
+				|| patterns.stream().anyMatch((pattern) -> pattern.matcher(name).find());
+	}
+
 	private Predicate<String> sensitiveNames() {
 		if (this.options.redaction() != Redaction.SECRETS) {
 			return (name) -> false;
 		}
-		List<Pattern> patterns = this.options.sensitiveNames();
-		return (name) -> SENSITIVE.matcher(name).find()
-				|| patterns.stream().anyMatch((pattern) -> pattern.matcher(name).find());
+		return sensitiveNames(this.options);
 	}
 
 	private LinkPass[] link(LinkContext context, HeapModel heap, StringTable strings) throws IOException {

@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.convert;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import io.github.v8heapsnapshot.index.LongIntMap;
 import io.github.v8heapsnapshot.index.ObjectIdIndex;
@@ -44,8 +45,11 @@ final class LinkContext implements Closeable {
 
 	final long[] threadNameStrings;
 
+	/** Whether to keep what masking secrets needs: map entries and the values of Strings. */
+	final boolean secrets;
+
 	LinkContext(HeapModel heap, ClassTable classes, ObjectLayout layout, Path directory, int stringLimit,
-			LongIntMap threadsByObject, int[][] localNames, long[][] localTargets) throws IOException {
+			LongIntMap threadsByObject, int[][] localNames, long[][] localTargets, boolean secrets) {
 		this.heap = heap;
 		this.classes = classes;
 		this.objects = heap.objects;
@@ -57,8 +61,9 @@ final class LinkContext implements Closeable {
 		this.threadsByObject = threadsByObject;
 		this.localNames = localNames;
 		this.localTargets = localTargets;
+		this.secrets = secrets;
 		this.threadNameStrings = new long[localNames.length];
-		java.util.Arrays.fill(this.threadNameStrings, -1);
+		Arrays.fill(this.threadNameStrings, -1);
 	}
 
 	/**

@@ -71,6 +71,9 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	final BinaryOutput entries;
 
+	/** With secrets to mask: per String, its ordinal, value array and coder. */
+	final BinaryOutput strings;
+
 	/** The targets of the strong edges, in node order. */
 	final BinaryOutput targets;
 
@@ -112,6 +115,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		BinaryOutput nodeOutput = null;
 		BinaryOutput edgeOutput = null;
 		BinaryOutput entryOutput = null;
+		BinaryOutput stringOutput = null;
 		BinaryOutput targetOutput = null;
 		BinaryOutput endOutput = null;
 		try {
@@ -121,11 +125,12 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			nodeOutput = new BinaryOutput(directory.resolve("nodes-" + worker), BUFFER_SIZE);
 			edgeOutput = new BinaryOutput(directory.resolve("edges-" + worker), BUFFER_SIZE);
 			entryOutput = new BinaryOutput(directory.resolve("entries-" + worker), 1 << 16);
+			stringOutput = new BinaryOutput(directory.resolve("strings-" + worker), 1 << 16);
 			targetOutput = new BinaryOutput(directory.resolve("targets-" + worker), BUFFER_SIZE);
 			endOutput = new BinaryOutput(directory.resolve("strong-ends-" + worker), BUFFER_SIZE);
 		}
 		catch (IOException | RuntimeException ex) {
-			closeAll(flagBuffer, textBuffer, ordinalBuffer, offsetBuffer, nodeOutput, edgeOutput, entryOutput,
+			closeAll(flagBuffer, textBuffer, ordinalBuffer, offsetBuffer, nodeOutput, edgeOutput, entryOutput, stringOutput,
 					targetOutput, endOutput);
 			throw ex;
 		}
@@ -136,6 +141,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		this.nodes = nodeOutput;
 		this.edges = edgeOutput;
 		this.entries = entryOutput;
+		this.strings = stringOutput;
 		this.targets = targetOutput;
 		this.strongEnds = endOutput;
 	}
@@ -229,6 +235,9 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 				count = 1;
 			}
 			this.stringCount++;
+			if (this.context.secrets) {
+				this.strings.putInts((int) (this.ordinal - 1), (int) target, coder);
+			}
 			this.edgeCount += count;
 			node(KIND_STRING << 28 | coder, size(model.instanceSize), count, (int) target);
 			return;
@@ -257,7 +266,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			}
 			count++;
 		}
-		if (model.mapKeyOffset >= 0 && model.mapValueOffset >= 0) {
+		if (this.context.secrets && model.mapKeyOffset >= 0 && model.mapValueOffset >= 0) {
 			long key = this.context.resolve(in.idAt(base + model.mapKeyOffset));
 			long value = this.context.resolve(in.idAt(base + model.mapValueOffset));
 			if (key >= 0 && value >= 0) {
@@ -410,7 +419,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 	 * Flushes the record files; the flags and text stay open for the write pass.
 	 */
 	void finishOutputs() throws IOException {
-		closeAll(this.nodes, this.edges, this.entries, this.targets, this.strongEnds);
+		closeAll(this.nodes, this.edges, this.entries, this.strings, this.targets, this.strongEnds);
 	}
 
 	@Override

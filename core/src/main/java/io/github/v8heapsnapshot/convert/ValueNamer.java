@@ -2,7 +2,9 @@ package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.security.SecureRandom;
 
+import io.github.v8heapsnapshot.index.LongIntMap;
 import io.github.v8heapsnapshot.snapshot.JsonEscaper;
 import io.github.v8heapsnapshot.snapshot.StringTable;
 
@@ -26,25 +28,54 @@ final class ValueNamer {
 
 	private static final int SHORT_LIMIT = 64;
 
+	private static final char[] TOKEN_CHARACTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+		.toCharArray();
+
 	private static final System.Logger logger = System.getLogger(ValueNamer.class.getName());
 
 	private final StringTable strings;
+
+	private final Redaction redaction;
+
+	private final long key = new SecureRandom().nextLong();
+
+	private LongIntMap secretHashes = new LongIntMap();
+
+	private char[] replaced = new char[64];
 
 	private byte[] escaped = new byte[1024];
 
 	private long shortened;
 
-	ValueNamer(StringTable strings) {
+	ValueNamer(StringTable strings, Redaction redaction) {
 		this.strings = strings;
+		this.redaction = redaction;
+	}
+
+	/**
+	 * Sets the hashes of the secret values: equal values are masked wherever they are held.
+	 * @param secretHashes the hashes, as keys
+	 */
+	void secretHashes(LongIntMap secretHashes) {
+		this.secretHashes = secretHashes;
 	}
 
 	/**
 	 * Returns the strings-table index of a value.
 	 * @param chars the characters, already cut to the string limit
 	 * @param length how many
+	 * @param sensitive whether the value is held where secrets are
 	 * @return the index
 	 */
-	int name(char[] chars, int length) throws IOException {
+	int name(char[] chars, int length, boolean sensitive) throws IOException {
+		char[] value = chars;
+		if (this.redaction == Redaction.ALL_STRINGS) {
+			value = token(chars, length);
+		}
+		else if (this.redaction == Redaction.SECRETS
+				&& (sensitive || (this.secretHashes.size() > 0 && this.secretHashes.get(hash(chars, length), 0) != 0))) {
+			value = mask(length);
+		}
 		int count = length;
 		long used = this.strings.textLength();
 		if (used + (long) count * JsonEscaper.MAX_BYTES_PER_CHAR > SHORTEN_AT) {
@@ -62,8 +93,56 @@ final class ValueNamer {
 		if (this.escaped.length < needed) {
 			this.escaped = new byte[needed];
 		}
-		int end = JsonEscaper.escape(chars, 0, count, this.escaped, 0);
+		int end = JsonEscaper.escape(value, 0, count, this.escaped, 0);
 		return this.strings.internEscaped(this.escaped, 0, end);
+	}
+
+	private char[] replacement(int length) {
+		if (this.replaced.length < length) {
+			this.replaced = new char[Math.max(length, 2 * this.replaced.length)];
+		}
+		return this.replaced;
+	}
+
+	private char[] mask(int length) {
+		char[] masked = replacement(length);
+		for (int i = 0; i < length; i++) {
+			masked[i] = '*';
+		}
+		return masked;
+	}
+
+	/**
+	 * A token as long as the value, from a hash keyed with a random key of this conversion:
+	 * equal values get equal tokens, and tokens cannot be traced back.
+	 */
+	private char[] token(char[] chars, int length) {
+		char[] token = replacement(length);
+		long state = hash(chars, length) ^ this.key;
+		for (int i = 0; i < length; i++) {
+			state += 0x9E3779B97F4A7C15L;
+			long z = state;
+			z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+			z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+			z ^= z >>> 31;
+			token[i] = TOKEN_CHARACTERS[(int) Long.remainderUnsigned(z, TOKEN_CHARACTERS.length)];
+		}
+		return token;
+	}
+
+	/**
+	 * Hashes characters to 64 bits, never 0.
+	 */
+	static long hash(char[] chars, int length) {
+		long h = 0x9E3779B97F4A7C15L ^ length;
+		for (int i = 0; i < length; i++) {
+			h = (h ^ chars[i]) * 0x100000001B3L;
+			h ^= h >>> 32;
+		}
+		h = (h ^ (h >>> 33)) * 0xFF51AFD7ED558CCDL;
+		h = (h ^ (h >>> 33)) * 0xC4CEB9FE1A85EC53L;
+		h ^= h >>> 33;
+		return (h != 0) ? h : 1;
 	}
 
 	/**

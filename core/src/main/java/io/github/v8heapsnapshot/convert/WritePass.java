@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.index.MappedBuffer;
@@ -60,8 +61,11 @@ final class WritePass {
 
 	long edgeCount;
 
+	private final Predicate<String> sensitiveName;
+
 	WritePass(LinkContext context, LinkPass[] workers, StringTable strings, RootPlan plan, ValueNamer namer,
-			Progress progress) {
+			Progress progress, Predicate<String> sensitiveName) {
+		this.sensitiveName = sensitiveName;
 		this.context = context;
 		this.workers = workers;
 		this.strings = strings;
@@ -76,6 +80,9 @@ final class WritePass {
 			mergeFlags();
 			StringValues values = new StringValues(this.workers, this.context.classes.utf16LittleEndian(),
 					this.context.textBytes / 2);
+			if (this.context.secrets) {
+				this.namer.secretHashes(Secrets.find(this.workers, this.flags, values, this.sensitiveName));
+			}
 			planCategories(values);
 			// Every reference is resolved now: free the object index before writing
 			this.context.objects.close();
@@ -130,7 +137,8 @@ final class WritePass {
 		if (thread >= 0) {
 			long name = this.context.threadNameStrings[thread];
 			if (name >= 0 && loadString(name, values) && values.length > 0) {
-				return this.namer.name(values.chars, values.length);
+				return this.namer.name(values.chars, values.length,
+						(this.flags.getByte(name) & NodeFlags.SENSITIVE) != 0);
 			}
 			return this.strings.intern("thread " + (this.plan.threadRoots.get(thread).threadSerial() & 0xFFFFFFFFL));
 		}
@@ -318,7 +326,7 @@ final class WritePass {
 						case LinkPass.KIND_STRING -> {
 							type = SnapshotFormat.NODE_STRING;
 							if (aux >= 0 && values.load(aux, ref)) {
-								name = this.namer.name(values.chars, values.length);
+								name = this.namer.name(values.chars, values.length, (f & NodeFlags.SENSITIVE) != 0);
 								if (NodeFlags.folded(this.flags.getByte(aux))) {
 									size += this.context.layout.arraySize(values.arrayLength, values.elementSize());
 									edges--;
