@@ -118,6 +118,7 @@ class SampleApplicationIntegrationTests {
 			String userAgent) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(application.uri("/sessions?user=" + user))
 			.header("User-Agent", userAgent)
+			.timeout(Duration.ofSeconds(30))
 			.POST(HttpRequest.BodyPublishers.noBody())
 			.build();
 		return http.send(request, BodyHandlers.ofString());
