@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.Redaction;
 import io.github.v8heapsnapshot.testing.SnapshotModel;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +72,6 @@ class ConverterRedactionTests {
 		assertThat(text.contains(pin) && text.contains(harmless)).as("harmless values in the snapshot").isTrue();
 	}
 
-	@Disabled("redaction is not implemented yet")
 	@Test
 	void secretsMasksValuesWithSensitiveNames() throws IOException {
 		Attempts.Outcome outcome = this.attempts.convert(hprof, redaction(Redaction.SECRETS));
@@ -85,7 +83,6 @@ class ConverterRedactionTests {
 		assertThat(snapshot.name(snapshot.follow(holder, "password"))).hasSameSizeAs(secrets.get(0));
 	}
 
-	@Disabled("redaction is not implemented yet")
 	@Test
 	void secretsMasksValuesMatchingTheUsersPatterns() throws IOException {
 		Attempts.Outcome outcome = this.attempts.convert(hprof,
@@ -97,7 +94,6 @@ class ConverterRedactionTests {
 		assertThat(text.contains(harmless)).as("harmless value in the snapshot").isTrue();
 	}
 
-	@Disabled("redaction is not implemented yet")
 	@Test
 	void allStringsKeepsLengthsAndEquality() throws IOException {
 		Attempts.Outcome outcome = this.attempts.convert(hprof, redaction(Redaction.ALL_STRINGS));

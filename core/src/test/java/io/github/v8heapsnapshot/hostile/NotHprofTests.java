@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -75,7 +74,6 @@ class NotHprofTests {
 		assertThat(this.attempts.convert(gzipped).rejection().offset()).isLessThan(32);
 	}
 
-	@Disabled("engine bug, fix pending: a dump without HEAP_DUMP_END is accepted")
 	@Test
 	void headerWithoutRecords() throws IOException {
 		byte[] header = ByteBuffer.allocate(31)
