@@ -228,6 +228,17 @@ class HandBuiltDumpTests {
 	}
 
 	@Test
+	void keepsObjectsNoRootReachesReachableFromTheRoot() throws IOException {
+		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		int lonely = snapshot.node("object", "com.example.Lonely");
+		assertThat(snapshot.distance(lonely)).isPositive();
+		assertThat(snapshot.nodes("object", "com.example.Ring")).hasSize(3);
+		assertThat(IntStream.range(0, snapshot.nodeCount())
+			.filter((node) -> snapshot.distance(node) < 0)
+			.mapToObj(snapshot::describe)).as("nodes the root does not reach").isEmpty();
+	}
+
+	@Test
 	void writesTheLayoutTheConsumersNeed() throws IOException {
 		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
 		assertThat(snapshot.keys()).containsExactly("snapshot", "nodes", "edges", "trace_function_infos", "trace_tree",

@@ -187,6 +187,15 @@ class RealDumpTests {
 		}
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@FieldSource("JVMS")
+	void reachesEveryNodeFromTheRoot(Jvm jvm) {
+		SnapshotModel snapshot = FixtureConversions.of(jvm).snapshot();
+		assertThat(IntStream.range(0, snapshot.nodeCount()).filter((node) -> snapshot.distance(node) < 0)
+			.mapToObj(snapshot::describe)
+			.limit(10)).isEmpty();
+	}
+
 	private static int statics(SnapshotModel snapshot, String field) {
 		return snapshot.follow(snapshot.node("object shape", "class " + FIXTURE), field);
 	}
