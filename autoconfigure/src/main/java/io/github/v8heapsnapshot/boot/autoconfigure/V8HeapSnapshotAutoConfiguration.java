@@ -42,6 +42,8 @@ public final class V8HeapSnapshotAutoConfiguration {
 		store.setMaxCount(storage.getMaxCount());
 		store.setMaxTotalSize(storage.getMaxTotalSize().toBytes());
 		store.setMaxAge(storage.getMaxAge());
+		File tempDirectory = this.properties.getTempDirectory();
+		store.setTemporaryDirectory((tempDirectory != null) ? tempDirectory.toPath() : null);
 		return store;
 	}
 
@@ -55,7 +57,7 @@ public final class V8HeapSnapshotAutoConfiguration {
 	@ConditionalOnMissingBean
 	HeapSnapshotService heapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper,
 			ObjectProvider<HeapSnapshotListener> listeners) {
-		HeapSnapshotService service = new HeapSnapshotService(store, heapDumper, conversionOptions(store));
+		HeapSnapshotService service = new HeapSnapshotService(store, heapDumper, conversionOptions());
 		service.setLive(this.properties.isLive());
 		service.setKeepHprof(this.properties.isKeepHprof());
 		service.setBusyWait(this.properties.getBusyWait());
@@ -63,11 +65,9 @@ public final class V8HeapSnapshotAutoConfiguration {
 		return service;
 	}
 
-	private ConversionOptions conversionOptions(HeapSnapshotStore store) {
-		File tempDirectory = this.properties.getTempDirectory();
+	private ConversionOptions conversionOptions() {
 		return ConversionOptions.defaults()
 			.withStringLimit(this.properties.getStringLimit())
-			.withTempDirectory((tempDirectory != null) ? tempDirectory.toPath() : store.getDirectory())
 			.withRedaction(this.properties.getRedaction(),
 					this.properties.getSensitiveNames().stream().map(Pattern::compile).toList());
 	}

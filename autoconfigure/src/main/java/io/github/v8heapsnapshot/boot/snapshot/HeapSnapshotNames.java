@@ -21,7 +21,8 @@ public final class HeapSnapshotNames {
 	 */
 	public static final String SUFFIX = ".heapsnapshot";
 
-	private static final Pattern PATTERN = Pattern.compile("Heap\\.\\d{8}\\.\\d{6}\\.\\d+\\.\\d+\\.\\d{3,}\\.heapsnapshot");
+	private static final Pattern PATTERN = Pattern
+		.compile("Heap\\.\\d{8}\\.\\d{6}\\.\\d+\\.\\d+\\.\\d{3,}\\.heapsnapshot");
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyyMMdd.HHmmss");
 

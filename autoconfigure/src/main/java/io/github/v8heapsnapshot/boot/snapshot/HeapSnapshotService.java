@@ -18,8 +18,11 @@ import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.util.FileSystemUtils;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -32,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * @since 0.1.0
  */
 public class HeapSnapshotService {
+
+	private static final Log logger = LogFactory.getLog(HeapSnapshotService.class);
 
 	// The heap belongs to the JVM, so every service in it shares one lock
 	private static final Lock lock = new ReentrantLock();
@@ -68,7 +73,7 @@ public class HeapSnapshotService {
 	 * @param store where snapshots are stored
 	 * @param heapDumper how the heap is dumped
 	 * @param conversionOptions how dumps are converted; the object layout is replaced by
-	 * the running JVM's, and the temporary directory is created if needed
+	 * the running JVM's, and the temporary directory by a work directory of the store
 	 */
 	public HeapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, ConversionOptions conversionOptions) {
 		this(store, heapDumper, conversionOptions, Clock.systemDefaultZone());
@@ -79,7 +84,7 @@ public class HeapSnapshotService {
 	 * @param store where snapshots are stored
 	 * @param heapDumper how the heap is dumped
 	 * @param conversionOptions how dumps are converted; the object layout is replaced by
-	 * the running JVM's, and the temporary directory is created if needed
+	 * the running JVM's, and the temporary directory by a work directory of the store
 	 * @param clock the clock that names and dates snapshots
 	 */
 	public HeapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, ConversionOptions conversionOptions,
@@ -174,6 +179,7 @@ public class HeapSnapshotService {
 		checkDiskSpace();
 		Path hprof = this.store.temporaryHprof(name);
 		Path snapshot = this.store.temporarySnapshot(name);
+		Path work = this.store.createWorkDirectory(name);
 		this.listeners.forEach((listener) -> listener.started(trigger));
 		try {
 			Files.deleteIfExists(hprof);
@@ -181,19 +187,20 @@ public class HeapSnapshotService {
 				this.heapDumper.dumpHeap(hprof, live);
 				return hprof;
 			}).duration();
-			Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, trigger, () -> convert(hprof, snapshot));
+			Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, trigger, () -> convert(hprof, snapshot, work));
 			ConversionResult result = conversion.value();
 			HeapSnapshotDescriptor descriptor = new HeapSnapshotDescriptor(name, created, trigger, live,
-					result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
-					conversion.duration().toMillis());
+					result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(),
+					dump.toMillis(), conversion.duration().toMillis());
 			this.store.store(descriptor, snapshot, this.keepHprof ? hprof : null);
 			this.listeners.forEach((listener) -> listener.stored(descriptor));
 			this.store.applyRetention();
 			return descriptor;
 		}
 		finally {
-			Files.deleteIfExists(hprof);
-			Files.deleteIfExists(snapshot);
+			deleteTemporary(hprof);
+			deleteTemporary(snapshot);
+			deleteTemporary(work);
 			this.listeners.forEach((listener) -> listener.ended(trigger));
 		}
 	}
@@ -236,10 +243,19 @@ public class HeapSnapshotService {
 		return Files.getFileStore(directory).getUsableSpace();
 	}
 
-	private ConversionResult convert(Path hprof, Path snapshot) throws IOException {
-		Files.createDirectories(this.conversionOptions.tempDirectory());
-		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm());
+	private ConversionResult convert(Path hprof, Path snapshot, Path work) throws IOException {
+		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
+			.withTempDirectory(work);
 		return new HeapSnapshotConverter(options).convert(hprof, snapshot);
+	}
+
+	private static void deleteTemporary(Path file) {
+		try {
+			FileSystemUtils.deleteRecursively(file);
+		}
+		catch (IOException ex) {
+			logger.warn("Failed to delete temporary heap snapshot file '" + file + "'", ex);
+		}
 	}
 
 	private <T> Timed<T> timed(SnapshotPhase phase, SnapshotTrigger trigger, Phase<T> action) throws IOException {

@@ -24,6 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.util.Assert;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The directory that holds heap snapshots, each with its descriptor ({@code <name>.json})
@@ -45,6 +46,11 @@ public class HeapSnapshotStore implements InitializingBean {
 
 	private static final String HPROF_SUFFIX = ".hprof";
 
+	private static final String WORK_SUFFIX = ".work";
+
+	private static final List<String> TEMPORARY_SUFFIXES = List.of(".part", DESCRIPTOR_SUFFIX, HPROF_SUFFIX,
+			WORK_SUFFIX);
+
 	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
@@ -59,6 +65,8 @@ public class HeapSnapshotStore implements InitializingBean {
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
 	private final Clock clock;
+
+	private @Nullable Path temporaryDirectory;
 
 	private int maxCount = 5;
 
@@ -113,6 +121,16 @@ public class HeapSnapshotStore implements InitializingBean {
 	}
 
 	/**
+	 * Sets the directory in which the converter keeps its index files while it works.
+	 * @param temporaryDirectory the directory, or {@code null} for the directory of the
+	 * snapshots
+	 */
+	public void setTemporaryDirectory(@Nullable Path temporaryDirectory) {
+		this.temporaryDirectory = (temporaryDirectory != null) ? temporaryDirectory.toAbsolutePath().normalize()
+				: null;
+	}
+
+	/**
 	 * Returns the directory of the snapshots.
 	 * @return the absolute directory
 	 */
@@ -134,20 +152,28 @@ public class HeapSnapshotStore implements InitializingBean {
 	}
 
 	/**
-	 * Removes the files in progress, and the descriptors without a snapshot, that were
-	 * left by processes that no longer run.
-	 * @throws IOException if the directory cannot be read
+	 * Removes the files in progress (dumps, snapshots, descriptors and the converter's
+	 * work directories), and the descriptors without a snapshot, that were left by
+	 * processes that no longer run.
+	 * @throws IOException if a directory cannot be read
 	 */
 	public void removeTemporaryFiles() throws IOException {
-		if (!Files.isDirectory(this.directory)) {
+		removeLeftOvers(this.directory);
+		if (this.temporaryDirectory != null && !this.temporaryDirectory.equals(this.directory)) {
+			removeLeftOvers(this.temporaryDirectory);
+		}
+	}
+
+	private void removeLeftOvers(Path directory) throws IOException {
+		if (!Files.isDirectory(directory)) {
 			return;
 		}
-		for (Path file : files()) {
+		for (Path file : files(directory)) {
 			String fileName = file.getFileName().toString();
 			String name = snapshotNameOf(fileName);
 			if (name != null && isLeftOver(fileName, name)) {
 				logger.info("Deleting left-over heap snapshot file '" + file + "'");
-				Files.deleteIfExists(file);
+				FileSystemUtils.deleteRecursively(file);
 			}
 		}
 	}
@@ -157,15 +183,18 @@ public class HeapSnapshotStore implements InitializingBean {
 		if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isPresent()) {
 			return false;
 		}
-		if (fileName.startsWith(TEMPORARY_PREFIX)) {
+		if (fileName.startsWith(".")) {
 			return true;
 		}
 		return fileName.endsWith(DESCRIPTOR_SUFFIX) && !Files.exists(this.directory.resolve(name));
 	}
 
 	private static @Nullable String snapshotNameOf(String fileName) {
-		String name = fileName.startsWith(".") ? fileName.substring(1) : fileName;
-		for (String suffix : List.of(DESCRIPTOR_SUFFIX, HPROF_SUFFIX)) {
+		String name = fileName;
+		while (name.startsWith(".")) {
+			name = name.substring(1);
+		}
+		for (String suffix : TEMPORARY_SUFFIXES) {
 			if (name.endsWith(suffix)) {
 				name = name.substring(0, name.length() - suffix.length());
 			}
@@ -191,6 +220,23 @@ public class HeapSnapshotStore implements InitializingBean {
 		else {
 			Files.createDirectories(this.directory);
 		}
+	}
+
+	/**
+	 * Creates the hidden directory in which the converter keeps its index files while it
+	 * converts a snapshot.
+	 * @param name the snapshot name
+	 * @return the new directory
+	 * @throws IOException if the directory cannot be created
+	 */
+	public Path createWorkDirectory(String name) throws IOException {
+		Path root = (this.temporaryDirectory != null) ? this.temporaryDirectory : this.directory;
+		Path work = root.resolve("." + HeapSnapshotNames.stem(name) + WORK_SUFFIX);
+		if (isPosix()) {
+			Files.createDirectories(root);
+			return Files.createDirectory(work, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+		}
+		return Files.createDirectories(work);
 	}
 
 	/**
@@ -277,7 +323,7 @@ public class HeapSnapshotStore implements InitializingBean {
 			return List.of();
 		}
 		List<HeapSnapshotDescriptor> descriptors = new ArrayList<>();
-		for (Path file : files()) {
+		for (Path file : files(this.directory)) {
 			HeapSnapshotDescriptor descriptor = descriptor(file.getFileName().toString());
 			if (descriptor != null) {
 				descriptors.add(descriptor);
@@ -372,7 +418,7 @@ public class HeapSnapshotStore implements InitializingBean {
 		long size = 0;
 		try {
 			if (Files.isDirectory(this.directory)) {
-				for (Path file : files()) {
+				for (Path file : files(this.directory)) {
 					String name = file.getFileName().toString();
 					if (snapshotFile(name) != null) {
 						count++;
@@ -405,9 +451,9 @@ public class HeapSnapshotStore implements InitializingBean {
 		return this.directory.resolve(name + DESCRIPTOR_SUFFIX);
 	}
 
-	private List<Path> files() throws IOException {
+	private static List<Path> files(Path directory) throws IOException {
 		List<Path> files = new ArrayList<>();
-		try (DirectoryStream<Path> stream = Files.newDirectoryStream(this.directory)) {
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(directory)) {
 			stream.forEach(files::add);
 		}
 		return files;

@@ -104,6 +104,10 @@ class V8HeapSnapshotAutoConfigurationTests {
 				+ ProcessHandle.current().pid() + ".0.001.hprof"));
 		Path leftOverSnapshot = Files.createFile(this.temp.resolve("." + name));
 		Path orphanDescriptor = Files.createFile(this.temp.resolve(name + ".json"));
+		Path leftOverPart = Files.createFile(this.temp.resolve(".." + name + ".part"));
+		Path leftOverWork = Files.createDirectories(this.temp.resolve(".Heap.20260101.120000."
+				+ ProcessHandle.current().pid() + ".0.001.work/v8heapsnapshot-1"));
+		Files.createFile(leftOverWork.resolve("index"));
 		Path unrelated = Files.createFile(this.temp.resolve("notes.txt"));
 		String stored = "Heap.20260101.120000." + ProcessHandle.current().pid() + ".0.002.heapsnapshot";
 		Path storedSnapshot = Files.createFile(this.temp.resolve(stored));
@@ -114,6 +118,8 @@ class V8HeapSnapshotAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(leftOverDump).doesNotExist();
 		assertThat(leftOverSnapshot).doesNotExist();
+		assertThat(leftOverPart).doesNotExist();
+		assertThat(leftOverWork.getParent()).doesNotExist();
 		assertThat(orphanDescriptor).doesNotExist();
 		assertThat(unrelated).exists();
 		assertThat(storedSnapshot).exists();

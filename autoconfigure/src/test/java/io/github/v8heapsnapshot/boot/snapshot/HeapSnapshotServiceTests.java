@@ -135,7 +135,7 @@ class HeapSnapshotServiceTests {
 
 	private static HeapSnapshotService service(Path directory, HeapDumper dumper) {
 		HeapSnapshotService service = new HeapSnapshotService(new HeapSnapshotStore(directory), dumper,
-				ConversionOptions.defaults().withTempDirectory(directory));
+				ConversionOptions.defaults());
 		service.setBusyWait(Duration.ZERO);
 		return service;
 	}

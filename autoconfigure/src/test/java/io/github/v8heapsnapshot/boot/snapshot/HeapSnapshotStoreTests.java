@@ -124,6 +124,27 @@ class HeapSnapshotStoreTests {
 	}
 
 	@Test
+	void createsWorkDirectoriesForTheOwnerOnlyInTheTemporaryDirectory() throws IOException {
+		this.store.setTemporaryDirectory(this.temp.resolve("index"));
+		String name = HeapSnapshotNames.next(LocalDateTime.now());
+		Path work = this.store.createWorkDirectory(name);
+		assertThat(work).isDirectory().hasParent(this.temp.resolve("index"));
+		assertThat(work.getFileName().toString()).isEqualTo("." + HeapSnapshotNames.stem(name) + ".work");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work))).isEqualTo("rwx------");
+	}
+
+	@Test
+	void removesWorkDirectoriesLeftInTheTemporaryDirectory() throws IOException {
+		this.store.setTemporaryDirectory(this.temp.resolve("index"));
+		Path work = this.store.createWorkDirectory(HeapSnapshotNames.next(LocalDateTime.now()));
+		Files.writeString(Files.createDirectory(work.resolve("v8heapsnapshot-1")).resolve("ids"), "index");
+		Path unrelated = Files.createDirectory(this.temp.resolve("index/other"));
+		this.store.removeTemporaryFiles();
+		assertThat(work).doesNotExist();
+		assertThat(unrelated).exists();
+	}
+
+	@Test
 	void deletesSnapshotWithItsDescriptor() throws IOException {
 		HeapSnapshotDescriptor descriptor = store(NOW, 10);
 		assertThat(this.store.delete(descriptor.name())).isTrue();

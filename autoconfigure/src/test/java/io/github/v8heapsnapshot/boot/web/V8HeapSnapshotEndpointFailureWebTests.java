@@ -42,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author v8heapsnapshot developers
  */
-@SpringBootTest(classes = { WebTestApplication.class, V8HeapSnapshotEndpointFailureWebTests.FailureConfiguration.class },
+@SpringBootTest(
+		classes = { WebTestApplication.class, V8HeapSnapshotEndpointFailureWebTests.FailureConfiguration.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
 				"management.endpoint.v8heapsnapshot.access=unrestricted" })
@@ -109,7 +110,8 @@ class V8HeapSnapshotEndpointFailureWebTests {
 		Files.writeString(directory(), "a file where the storage directory should be");
 		HttpResponse<byte[]> response = this.client.take("");
 		assertThat(response.statusCode()).isEqualTo(500);
-		assertThat(EndpointClient.text(response)).isEqualTo("Heap snapshot failed; the cause is in the application log");
+		assertThat(EndpointClient.text(response))
+			.isEqualTo("Heap snapshot failed; the cause is in the application log");
 		assertThat(output).contains("Heap snapshot failed").contains("FileAlreadyExistsException");
 		assertThat(directory()).isRegularFile();
 	}
@@ -134,8 +136,7 @@ class V8HeapSnapshotEndpointFailureWebTests {
 
 		@Bean
 		HeapSnapshotService heapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper) {
-			return new HeapSnapshotService(store, heapDumper,
-					ConversionOptions.defaults().withTempDirectory(store.getDirectory())) {
+			return new HeapSnapshotService(store, heapDumper, ConversionOptions.defaults()) {
 
 				@Override
 				protected long usableSpace(Path directory) throws IOException {

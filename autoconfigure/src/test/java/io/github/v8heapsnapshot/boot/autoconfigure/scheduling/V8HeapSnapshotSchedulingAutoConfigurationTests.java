@@ -28,8 +28,8 @@ class V8HeapSnapshotSchedulingAutoConfigurationTests {
 	static Path temp;
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(V8HeapSnapshotAutoConfiguration.class, V8HeapSnapshotSchedulingAutoConfiguration.class))
+		.withConfiguration(AutoConfigurations.of(V8HeapSnapshotAutoConfiguration.class,
+				V8HeapSnapshotSchedulingAutoConfiguration.class))
 		.withPropertyValues("v8heapsnapshot.storage.directory=" + temp);
 
 	@Test
