@@ -142,9 +142,9 @@ public final class AsciiWriter implements Closeable {
 		if (value <= Integer.MAX_VALUE) {
 			return putInt((int) value, target, position);
 		}
-		int high = (int) (value / 1_000_000_000L);
+		long high = value / 1_000_000_000L;
 		int low = (int) (value - high * 1_000_000_000L);
-		int at = putInt(high, target, position);
+		int at = putLong(high, target, position);
 		for (int divisor = 100_000_000; divisor > 0; divisor /= 10) {
 			target[at++] = (byte) ('0' + (low / divisor) % 10);
 		}
