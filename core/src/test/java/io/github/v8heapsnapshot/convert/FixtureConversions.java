@@ -25,7 +25,9 @@ final class FixtureConversions {
 	 */
 	static final List<Jvm> JVMS = List.of(new Jvm("jdk17", 17), new Jvm("jdk25", 25),
 			new Jvm("jdk25-compact-headers", 25, "-XX:+UseCompactObjectHeaders"),
-			new Jvm("jdk17-no-compressed-oops", 17, "-XX:-UseCompressedOops"));
+			new Jvm("jdk17-no-compressed-oops", 17, "-XX:-UseCompressedOops"),
+			new Jvm("jdk25-no-compressed-class-pointers", 25, "-XX:-UseCompressedClassPointers"),
+			new Jvm("jdk17-alignment-16", 17, "-XX:ObjectAlignmentInBytes=16"));
 
 	private static final Path DIRECTORY = Path.of("target", "fixture-dumps");
 

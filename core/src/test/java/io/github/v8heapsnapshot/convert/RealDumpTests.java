@@ -36,7 +36,7 @@ class RealDumpTests {
 		List<String> counted = converted.dump().truth().stringPropertyNames().stream()
 			.filter((key) -> key.startsWith("count."))
 			.toList();
-		assertThat(counted).hasSize(9);
+		assertThat(counted).hasSize(10);
 		assertThat(counted).allSatisfy((key) -> assertThat(snapshot.nodes("object", key.substring(6)))
 			.as(key)
 			.hasSize((int) converted.dump().longValue(key)));
@@ -78,6 +78,23 @@ class RealDumpTests {
 		assertThat(List.of("booleans", "bytes", "chars", "shorts", "ints", "longs", "floats", "doubles"))
 			.extracting((field) -> snapshot.name(snapshot.follow(arrays, field)))
 			.containsExactly("boolean[]", "byte[]", "char[]", "short[]", "int[]", "long[]", "float[]", "double[]");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@FieldSource("JVMS")
+	void readsArraysBiggerThanASegment(Jvm jvm) {
+		Converted converted = FixtureConversions.of(jvm);
+		SnapshotModel snapshot = converted.snapshot();
+		int big = statics(snapshot, "big");
+		int bytes = snapshot.follow(big, "bytes");
+		assertThat(snapshot.selfSize(bytes)).isEqualTo(converted.dump().longValue("size.bigBytes"));
+		int slots = snapshot.follow(big, "slots");
+		assertThat(snapshot.selfSize(slots)).isEqualTo(converted.dump().longValue("size.bigSlots"));
+		int slot = snapshot.node("object", FIXTURE + "$Slot");
+		assertThat(snapshot.edges(slots)).filteredOn((edge) -> edge.type().equals("element"))
+			.hasSize(FixtureHeap.SLOT_COUNT)
+			.allSatisfy((edge) -> assertThat(edge.to()).isEqualTo(slot));
+		assertThat(snapshot.dominator(slot)).isEqualTo(slots);
 	}
 
 	@ParameterizedTest(name = "{0}")
@@ -180,7 +197,7 @@ class RealDumpTests {
 		Converted converted = FixtureConversions.of(jvm);
 		SnapshotModel snapshot = converted.snapshot();
 		int fixtureClass = snapshot.node("object shape", "class " + FIXTURE);
-		for (String holder : List.of("items", "texts", "shared", "arrays")) {
+		for (String holder : List.of("items", "texts", "shared", "arrays", "big")) {
 			int node = snapshot.follow(fixtureClass, holder);
 			assertThat(snapshot.dominator(node)).as(holder).isEqualTo(fixtureClass);
 			assertThat(snapshot.retainedSize(node)).as(holder).isEqualTo(converted.dump().longValue("total." + holder));

@@ -8,6 +8,7 @@ import java.lang.ref.WeakReference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -33,6 +34,11 @@ public final class FixtureHeap {
 	 */
 	public static final int ITEM_COUNT = 1000;
 
+	/**
+	 * How many slots the big {@code Object[]}, bigger than a heap dump segment, has.
+	 */
+	public static final int SLOT_COUNT = 150_000;
+
 	static ItemList items;
 
 	static Texts texts;
@@ -42,6 +48,8 @@ public final class FixtureHeap {
 	static ArrayHolder arrays;
 
 	static WeakTarget target;
+
+	static BigArrays big;
 
 	static WeakReference<WeakTarget> weak;
 
@@ -88,6 +96,7 @@ public final class FixtureHeap {
 		target = new WeakTarget();
 		weak = new WeakReference<>(target);
 		Registry.ENTRIES.add(new RegisteredEntry());
+		big = new BigArrays();
 	}
 
 	// The truth must be gone from the stack when the heap is dumped: it holds some of the strings
@@ -102,6 +111,7 @@ public final class FixtureHeap {
 		count(truth, RegisteredEntry.class, 1);
 		count(truth, StackLocal.class, 1);
 		count(truth, WeakTarget.class, 1);
+		count(truth, Slot.class, 1);
 		size(truth, "item", items.items.get(0));
 		size(truth, "itemList", items);
 		size(truth, "texts", texts);
@@ -121,6 +131,8 @@ public final class FixtureHeap {
 		size(truth, "floats", arrays.floats);
 		size(truth, "doubles", arrays.doubles);
 		size(truth, "sharedString", shared.first);
+		size(truth, "bigBytes", big.bytes);
+		size(truth, "bigSlots", big.slots);
 		text(truth, "latin1", texts.latin1);
 		text(truth, "utf16", texts.utf16);
 		text(truth, "supplementary", texts.supplementary);
@@ -131,6 +143,7 @@ public final class FixtureHeap {
 		total(truth, "texts", texts);
 		total(truth, "shared", shared);
 		total(truth, "arrays", arrays);
+		total(truth, "big", big);
 		// The bytes of the String, its array folded in
 		total(truth, "latin1", texts.latin1);
 		total(truth, "utf16", texts.utf16);
@@ -286,6 +299,29 @@ public final class FixtureHeap {
 		final float[] floats = { 1.5f, 2.5f };
 
 		final double[] doubles = { 0.25 };
+
+	}
+
+	/**
+	 * Arrays bigger than the 1 MiB heap dump segments HotSpot writes: each gets a segment of
+	 * its own.
+	 */
+	static final class BigArrays {
+
+		final byte[] bytes = new byte[3_000_000];
+
+		final Object[] slots = new Object[SLOT_COUNT];
+
+		BigArrays() {
+			Arrays.fill(this.slots, new Slot());
+		}
+
+	}
+
+	/**
+	 * What every slot of the big {@code Object[]} holds.
+	 */
+	static final class Slot {
 
 	}
 
