@@ -22,6 +22,12 @@ public class HeapSnapshotScheduler implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(HeapSnapshotScheduler.class);
 
+	/**
+	 * How long stopping waits for an interrupted snapshot to remove its files. A dump
+	 * cannot be interrupted; files left after this wait are removed at the next start.
+	 */
+	private static final int AWAIT_TERMINATION_SECONDS = 30;
+
 	private final HeapSnapshotService service;
 
 	private final Trigger trigger;
@@ -47,6 +53,7 @@ public class HeapSnapshotScheduler implements SmartLifecycle {
 		scheduler.setPoolSize(1);
 		scheduler.setDaemon(true);
 		scheduler.setThreadNamePrefix("v8heapsnapshot-");
+		scheduler.setAwaitTerminationSeconds(AWAIT_TERMINATION_SECONDS);
 		scheduler.initialize();
 		scheduler.schedule(this::takeSnapshot, this.trigger);
 		this.scheduler = scheduler;
@@ -66,8 +73,8 @@ public class HeapSnapshotScheduler implements SmartLifecycle {
 	}
 
 	/**
-	 * Stops taking snapshots, and interrupts a snapshot in progress, which then leaves no
-	 * files behind.
+	 * Stops taking snapshots, and interrupts a snapshot in progress and waits for it to
+	 * remove its files.
 	 */
 	@Override
 	public synchronized void stop() {

@@ -1,7 +1,11 @@
 package io.github.v8heapsnapshot.boot.autoconfigure.scheduling;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.v8heapsnapshot.boot.autoconfigure.V8HeapSnapshotAutoConfiguration;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotScheduler;
@@ -16,6 +20,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.support.PeriodicTrigger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Tests for {@link V8HeapSnapshotSchedulingAutoConfiguration}.
@@ -56,6 +61,19 @@ class V8HeapSnapshotSchedulingAutoConfigurationTests {
 	}
 
 	@Test
+	void stoppingInterruptsTheSnapshotInProgressWhichLeavesNoFiles() {
+		Path directory = temp.resolve("interrupted");
+		this.contextRunner
+			.withPropertyValues("v8heapsnapshot.storage.directory=" + directory, "v8heapsnapshot.schedule.enabled=true",
+					"v8heapsnapshot.schedule.initial-delay=0s")
+			.run((context) -> {
+				await().atMost(Duration.ofSeconds(30)).until(() -> hasFileInProgress(directory));
+				context.close();
+				assertThat(filesIn(directory)).noneMatch((name) -> name.startsWith("."));
+			});
+	}
+
+	@Test
 	void acceptsACronExpression() {
 		this.contextRunner.withPropertyValues("v8heapsnapshot.schedule.enabled=true",
 				"v8heapsnapshot.schedule.cron=0 0 3 * * *")
@@ -75,6 +93,16 @@ class V8HeapSnapshotSchedulingAutoConfigurationTests {
 			.withUserConfiguration(CustomSchedulerConfiguration.class)
 			.run((context) -> assertThat(context).hasSingleBean(HeapSnapshotScheduler.class)
 				.hasBean("customScheduler"));
+	}
+
+	private static boolean hasFileInProgress(Path directory) throws IOException {
+		return Files.isDirectory(directory) && filesIn(directory).stream().anyMatch((name) -> name.startsWith("."));
+	}
+
+	private static List<String> filesIn(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.map((file) -> file.getFileName().toString()).toList();
+		}
 	}
 
 	private static long schedulerThreads() {
