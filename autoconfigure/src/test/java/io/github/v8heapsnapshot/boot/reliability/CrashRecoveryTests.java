@@ -11,7 +11,6 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +28,6 @@ class CrashRecoveryTests {
 	@TempDir
 	Path directory;
 
-	@Disabled("fix pending: the engine's temporary directory survives a crash")
 	@Test
 	void leftoversOfKilledSnapshotsAreRemovedAtTheNextStart() throws Exception {
 		Path storage = this.directory.resolve("snapshots");
