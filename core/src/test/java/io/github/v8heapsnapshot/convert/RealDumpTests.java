@@ -1,6 +1,7 @@
 package io.github.v8heapsnapshot.convert;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import io.github.v8heapsnapshot.convert.FixtureConversions.Converted;
@@ -14,6 +15,7 @@ import org.junit.jupiter.params.provider.FieldSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Tests for {@link HeapSnapshotConverter} on real heap dumps of the {@link FixtureHeap},
@@ -36,7 +38,7 @@ class RealDumpTests {
 		List<String> counted = converted.dump().truth().stringPropertyNames().stream()
 			.filter((key) -> key.startsWith("count."))
 			.toList();
-		assertThat(counted).hasSize(10);
+		assertThat(counted).hasSize(11);
 		assertThat(counted).allSatisfy((key) -> assertThat(snapshot.nodes("object", key.substring(6)))
 			.as(key)
 			.hasSize((int) converted.dump().longValue(key)));
@@ -189,6 +191,20 @@ class RealDumpTests {
 		int local = snapshot.follow(worker, frame);
 		assertThat(snapshot.name(local)).isEqualTo(FIXTURE + "$StackLocal");
 		assertThat(snapshot.dominator(local)).isEqualTo(worker);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@FieldSource("JVMS")
+	void hangsALocalOfAParkedVirtualThreadOnIt(Jvm jvm) {
+		assumeTrue(jvm.feature() >= 21, "no virtual threads before JDK 21");
+		Converted converted = FixtureConversions.of(jvm);
+		SnapshotModel snapshot = converted.snapshot();
+		int local = snapshot.node("object", FIXTURE + "$VirtualLocal");
+		// The dump lists frames of the virtual thread's continuation that getStackTrace() hides
+		assertThat(snapshot.retainers(local)).singleElement().satisfies((edge) -> {
+			assertThat(snapshot.name(edge.from())).isEqualTo("java.lang.VirtualThread");
+			assertThat(edge.name()).matches("<local> frame \\d+: " + Pattern.quote(converted.dump().value("virtualFrame.name")));
+		});
 	}
 
 	@ParameterizedTest(name = "{0}")

@@ -15,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.LockSupport;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jol.info.ClassLayout;
 import org.openjdk.jol.info.GraphLayout;
 
@@ -73,11 +74,16 @@ public final class FixtureHeap {
 		while (worker.getState() != Thread.State.WAITING) {
 			Thread.sleep(1);
 		}
-		writeTruth(Path.of(args[1]), worker);
+		Thread virtual = startVirtualThread();
+		writeTruth(Path.of(args[1]), worker, virtual);
 		ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(args[0], true);
 		dumped = true;
 		LockSupport.unpark(worker);
 		worker.join();
+		if (virtual != null) {
+			LockSupport.unpark(virtual);
+			virtual.join();
+		}
 	}
 
 	private static void build() {
@@ -100,7 +106,7 @@ public final class FixtureHeap {
 	}
 
 	// The truth must be gone from the stack when the heap is dumped: it holds some of the strings
-	private static void writeTruth(Path file, Thread worker) throws IOException {
+	private static void writeTruth(Path file, Thread worker, @Nullable Thread virtual) throws IOException {
 		Properties truth = new Properties();
 		count(truth, ItemList.class, 1);
 		count(truth, Item.class, ITEM_COUNT);
@@ -112,6 +118,7 @@ public final class FixtureHeap {
 		count(truth, StackLocal.class, 1);
 		count(truth, WeakTarget.class, 1);
 		count(truth, Slot.class, 1);
+		count(truth, VirtualLocal.class, (virtual != null) ? 1 : 0);
 		size(truth, "item", items.items.get(0));
 		size(truth, "itemList", items);
 		size(truth, "texts", texts);
@@ -149,7 +156,10 @@ public final class FixtureHeap {
 		total(truth, "utf16", texts.utf16);
 		total(truth, "supplementary", texts.supplementary);
 		total(truth, "label0", items.items.get(0).label);
-		recordFrame(worker, truth);
+		recordFrame(worker, "keepAlive", "frame", truth);
+		if (virtual != null) {
+			recordFrame(virtual, "keepAliveVirtual", "virtualFrame", truth);
+		}
 		recordLayout(truth);
 		try (OutputStream out = Files.newOutputStream(file)) {
 			truth.store(out, "What is true of the fixture heap");
@@ -164,17 +174,40 @@ public final class FixtureHeap {
 		Reference.reachabilityFence(local);
 	}
 
-	private static void recordFrame(Thread worker, Properties truth) {
-		StackTraceElement[] stack = worker.getStackTrace();
+	private static void keepAliveVirtual(VirtualLocal local) {
+		while (!dumped) {
+			LockSupport.park();
+		}
+		Reference.reachabilityFence(local);
+	}
+
+	// A parked virtual thread on JDK 21+, started reflectively as this code compiles for 17
+	private static @Nullable Thread startVirtualThread() throws Exception {
+		if (Runtime.version().feature() < 21) {
+			return null;
+		}
+		Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+		Class<?> builderType = Class.forName("java.lang.Thread$Builder");
+		builder = builderType.getMethod("name", String.class).invoke(builder, "fixture-virtual");
+		Runnable task = () -> keepAliveVirtual(new VirtualLocal());
+		Thread virtual = (Thread) builderType.getMethod("start", Runnable.class).invoke(builder, task);
+		while (virtual.getState() != Thread.State.WAITING) {
+			Thread.sleep(1);
+		}
+		return virtual;
+	}
+
+	private static void recordFrame(Thread thread, String method, String key, Properties truth) {
+		StackTraceElement[] stack = thread.getStackTrace();
 		for (int i = 0; i < stack.length; i++) {
-			if (stack[i].getMethodName().equals("keepAlive")) {
-				truth.setProperty("frame.index", Integer.toString(i));
-				truth.setProperty("frame.name", stack[i].getClassName() + "." + stack[i].getMethodName() + "("
+			if (stack[i].getMethodName().equals(method)) {
+				truth.setProperty(key + ".index", Integer.toString(i));
+				truth.setProperty(key + ".name", stack[i].getClassName() + "." + stack[i].getMethodName() + "("
 						+ stack[i].getFileName() + ":" + stack[i].getLineNumber() + ")");
 				return;
 			}
 		}
-		throw new IllegalStateException("The worker is not in keepAlive");
+		throw new IllegalStateException(thread.getName() + " is not in " + method);
 	}
 
 	private static void recordLayout(Properties truth) {
@@ -359,6 +392,15 @@ public final class FixtureHeap {
 	static final class StackLocal {
 
 		final int value = 7;
+
+	}
+
+	/**
+	 * Kept alive only by a local variable of a parked virtual thread.
+	 */
+	static final class VirtualLocal {
+
+		final int value = 11;
 
 	}
 
