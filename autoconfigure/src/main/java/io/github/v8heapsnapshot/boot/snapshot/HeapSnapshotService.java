@@ -73,7 +73,7 @@ public class HeapSnapshotService {
 	 * @param store where snapshots are stored
 	 * @param heapDumper how the heap is dumped
 	 * @param conversionOptions how dumps are converted; the object layout is replaced by
-	 * the running JVM's, and the temporary directory by a work directory of the store
+	 * the running JVM's, and the temporary directory by an index directory of the store
 	 */
 	public HeapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, ConversionOptions conversionOptions) {
 		this(store, heapDumper, conversionOptions, Clock.systemDefaultZone());
@@ -84,7 +84,7 @@ public class HeapSnapshotService {
 	 * @param store where snapshots are stored
 	 * @param heapDumper how the heap is dumped
 	 * @param conversionOptions how dumps are converted; the object layout is replaced by
-	 * the running JVM's, and the temporary directory by a work directory of the store
+	 * the running JVM's, and the temporary directory by an index directory of the store
 	 * @param clock the clock that names and dates snapshots
 	 */
 	public HeapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, ConversionOptions conversionOptions,
@@ -177,32 +177,40 @@ public class HeapSnapshotService {
 		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, this.clock.getZone()));
 		this.store.createDirectory();
 		checkDiskSpace();
-		Path hprof = this.store.temporaryHprof(name);
-		Path snapshot = this.store.temporarySnapshot(name);
-		Path work = this.store.createWorkDirectory(name);
 		this.listeners.forEach((listener) -> listener.started(trigger));
 		try {
-			Files.deleteIfExists(hprof);
-			Duration dump = timed(SnapshotPhase.DUMP, trigger, () -> {
-				this.heapDumper.dumpHeap(hprof, live);
-				return hprof;
-			}).duration();
-			Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, trigger, () -> convert(hprof, snapshot, work));
-			ConversionResult result = conversion.value();
-			HeapSnapshotDescriptor descriptor = new HeapSnapshotDescriptor(name, created, trigger, live,
-					result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(),
-					dump.toMillis(), conversion.duration().toMillis());
-			this.store.store(descriptor, snapshot, this.keepHprof ? hprof : null);
-			this.listeners.forEach((listener) -> listener.stored(descriptor));
-			this.store.applyRetention();
-			return descriptor;
+			Path work = this.store.createWorkDirectory(name);
+			try {
+				Path index = this.store.createIndexDirectory(name);
+				try {
+					return takeSnapshot(new Snapshot(name, created, trigger, live), work, index);
+				}
+				finally {
+					deleteTemporary(index);
+				}
+			}
+			finally {
+				deleteTemporary(work);
+			}
 		}
 		finally {
-			deleteTemporary(hprof);
-			deleteTemporary(snapshot);
-			deleteTemporary(work);
 			this.listeners.forEach((listener) -> listener.ended(trigger));
 		}
+	}
+
+	private HeapSnapshotDescriptor takeSnapshot(Snapshot snapshot, Path work, Path index) throws IOException {
+		Path hprof = HeapSnapshotStore.hprofIn(work, snapshot.name());
+		Duration dump = timed(SnapshotPhase.DUMP, snapshot.trigger(), () -> {
+			this.heapDumper.dumpHeap(hprof, snapshot.live());
+			return hprof;
+		}).duration();
+		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, snapshot.trigger(),
+				() -> convert(hprof, work.resolve(snapshot.name()), index));
+		HeapSnapshotDescriptor descriptor = snapshot.describe(conversion.value(), dump, conversion.duration());
+		this.store.store(descriptor, work, this.keepHprof);
+		this.listeners.forEach((listener) -> listener.stored(descriptor));
+		this.store.applyRetention();
+		return descriptor;
 	}
 
 	private void checkDiskSpace() throws IOException {
@@ -243,9 +251,9 @@ public class HeapSnapshotService {
 		return Files.getFileStore(directory).getUsableSpace();
 	}
 
-	private ConversionResult convert(Path hprof, Path snapshot, Path work) throws IOException {
+	private ConversionResult convert(Path hprof, Path snapshot, Path index) throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
-			.withTempDirectory(work);
+			.withTempDirectory(index);
 		return new HeapSnapshotConverter(options).convert(hprof, snapshot);
 	}
 
@@ -312,6 +320,16 @@ public class HeapSnapshotService {
 	}
 
 	private record Timed<T>(T value, Duration duration) {
+
+	}
+
+	private record Snapshot(String name, Instant created, SnapshotTrigger trigger, boolean live) {
+
+		HeapSnapshotDescriptor describe(ConversionResult result, Duration dump, Duration conversion) {
+			return new HeapSnapshotDescriptor(this.name, this.created, this.trigger, this.live, result.hprofBytes(),
+					result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
+					conversion.toMillis());
+		}
 
 	}
 

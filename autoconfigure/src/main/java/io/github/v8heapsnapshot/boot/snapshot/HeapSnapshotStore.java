@@ -28,9 +28,10 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * The directory that holds heap snapshots, each with its descriptor ({@code <name>.json})
- * and optionally the HPROF dump it came from ({@code <stem>.hprof}). Files in progress
- * have hidden names that start with {@code .Heap.}; a snapshot is listed only once both
- * it and its descriptor are complete. Names from outside are checked against
+ * and optionally the HPROF dump it came from ({@code <stem>.hprof}). A snapshot in
+ * progress lives in a hidden work directory ({@code .<stem>.work}) readable by the owner
+ * only, from which its files are moved into place atomically; a snapshot is listed only
+ * once both it and its descriptor are in place. Names from outside are checked against
  * {@link HeapSnapshotNames#isValid} before any path is built.
  *
  * @author v8heapsnapshot developers
@@ -40,16 +41,16 @@ public class HeapSnapshotStore implements InitializingBean {
 
 	private static final Log logger = LogFactory.getLog(HeapSnapshotStore.class);
 
-	private static final String TEMPORARY_PREFIX = ".Heap.";
-
 	private static final String DESCRIPTOR_SUFFIX = ".json";
 
 	private static final String HPROF_SUFFIX = ".hprof";
 
 	private static final String WORK_SUFFIX = ".work";
 
-	private static final List<String> TEMPORARY_SUFFIXES = List.of(".part", DESCRIPTOR_SUFFIX, HPROF_SUFFIX,
-			WORK_SUFFIX);
+	private static final String INDEX_SUFFIX = ".index";
+
+	private static final List<String> TEMPORARY_SUFFIXES = List.of(DESCRIPTOR_SUFFIX, HPROF_SUFFIX, WORK_SUFFIX,
+			INDEX_SUFFIX);
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
@@ -152,9 +153,9 @@ public class HeapSnapshotStore implements InitializingBean {
 	}
 
 	/**
-	 * Removes the files in progress (dumps, snapshots, descriptors and the converter's
-	 * work directories), and the descriptors without a snapshot, that were left by
-	 * processes that no longer run.
+	 * Removes the work and index directories of snapshots in progress, and the
+	 * descriptors and dumps without a snapshot, that were left by processes that no longer
+	 * run.
 	 * @throws IOException if a directory cannot be read
 	 */
 	public void removeTemporaryFiles() throws IOException {
@@ -186,7 +187,8 @@ public class HeapSnapshotStore implements InitializingBean {
 		if (fileName.startsWith(".")) {
 			return true;
 		}
-		return fileName.endsWith(DESCRIPTOR_SUFFIX) && !Files.exists(this.directory.resolve(name));
+		boolean companion = fileName.endsWith(DESCRIPTOR_SUFFIX) || fileName.endsWith(HPROF_SUFFIX);
+		return companion && !Files.exists(this.directory.resolve(name));
 	}
 
 	private static @Nullable String snapshotNameOf(String fileName) {
@@ -223,74 +225,86 @@ public class HeapSnapshotStore implements InitializingBean {
 	}
 
 	/**
-	 * Creates the hidden directory in which the converter keeps its index files while it
-	 * converts a snapshot.
+	 * Creates the hidden work directory of a snapshot in progress, readable by the owner
+	 * only, in which the dump is written and converted.
 	 * @param name the snapshot name
 	 * @return the new directory
 	 * @throws IOException if the directory cannot be created
 	 */
 	public Path createWorkDirectory(String name) throws IOException {
+		return createOwnerOnlyDirectory(this.directory, "." + HeapSnapshotNames.stem(name) + WORK_SUFFIX);
+	}
+
+	/**
+	 * Creates the hidden directory, readable by the owner only, in which the converter
+	 * keeps its index files while it converts a snapshot: in the temporary directory if
+	 * one is set, else in the directory of the snapshots.
+	 * @param name the snapshot name
+	 * @return the new directory
+	 * @throws IOException if the directory cannot be created
+	 */
+	public Path createIndexDirectory(String name) throws IOException {
 		Path root = (this.temporaryDirectory != null) ? this.temporaryDirectory : this.directory;
-		Path work = root.resolve("." + HeapSnapshotNames.stem(name) + WORK_SUFFIX);
+		Files.createDirectories(root);
+		return createOwnerOnlyDirectory(root, "." + HeapSnapshotNames.stem(name) + INDEX_SUFFIX);
+	}
+
+	private Path createOwnerOnlyDirectory(Path parent, String name) throws IOException {
+		Path directory = parent.resolve(name);
 		if (isPosix()) {
-			Files.createDirectories(root);
-			return Files.createDirectory(work, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
+			return Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
 		}
-		return Files.createDirectories(work);
+		return Files.createDirectory(directory);
 	}
 
 	/**
-	 * Returns the hidden file that a snapshot's HPROF dump is written to.
+	 * Returns the file that a snapshot's HPROF dump is written to.
+	 * @param work the work directory of the snapshot
 	 * @param name the snapshot name
-	 * @return the temporary file
+	 * @return the file in the work directory
 	 */
-	public Path temporaryHprof(String name) {
-		return this.directory.resolve("." + HeapSnapshotNames.stem(name) + HPROF_SUFFIX);
-	}
-
-	/**
-	 * Returns the hidden file that a snapshot is converted into.
-	 * @param name the snapshot name
-	 * @return the temporary file
-	 */
-	public Path temporarySnapshot(String name) {
-		return this.directory.resolve("." + name);
+	public static Path hprofIn(Path work, String name) {
+		return work.resolve(HeapSnapshotNames.stem(name) + HPROF_SUFFIX);
 	}
 
 	/**
 	 * Stores a converted snapshot under its name: writes its descriptor, then moves the
-	 * snapshot (and the dump, if given) into place, each atomically.
+	 * kept dump, the descriptor and the snapshot into place, each atomically.
 	 * @param descriptor the descriptor of the snapshot
-	 * @param snapshot the converted snapshot, in {@link #temporarySnapshot}
-	 * @param hprof the dump to keep beside it, or {@code null}
+	 * @param work the work directory of the snapshot, which holds the converted snapshot
+	 * under its name
+	 * @param keepHprof whether to keep the dump, from {@link #hprofIn}, beside the
+	 * snapshot
 	 * @throws IOException if the files cannot be written or moved
 	 */
-	public void store(HeapSnapshotDescriptor descriptor, Path snapshot, @Nullable Path hprof) throws IOException {
+	public void store(HeapSnapshotDescriptor descriptor, Path work, boolean keepHprof) throws IOException {
 		String name = descriptor.name();
 		Path target = this.directory.resolve(name);
 		Path descriptorFile = descriptorFile(name);
-		Path temporaryDescriptor = this.directory.resolve("." + name + DESCRIPTOR_SUFFIX);
+		Path temporaryDescriptor = work.resolve(name + DESCRIPTOR_SUFFIX);
+		writeDescriptor(temporaryDescriptor, descriptor);
+		if (keepHprof) {
+			Path hprof = hprofIn(work, name);
+			ownerOnly(hprof);
+			move(hprof, this.directory.resolve(hprof.getFileName()));
+		}
+		move(temporaryDescriptor, descriptorFile);
 		try {
-			writeDescriptor(temporaryDescriptor, descriptor);
-			ownerOnly(temporaryDescriptor);
-			move(temporaryDescriptor, descriptorFile);
-			if (hprof != null) {
-				ownerOnly(hprof);
-				move(hprof, this.directory.resolve(HeapSnapshotNames.stem(name) + HPROF_SUFFIX));
-			}
+			Path snapshot = work.resolve(name);
 			ownerOnly(snapshot);
 			move(snapshot, target);
 		}
 		catch (IOException ex) {
-			Files.deleteIfExists(temporaryDescriptor);
-			if (!Files.exists(target)) {
-				Files.deleteIfExists(descriptorFile);
-			}
+			Files.deleteIfExists(descriptorFile);
+			Files.deleteIfExists(this.directory.resolve(hprofIn(work, name).getFileName()));
 			throw ex;
 		}
 	}
 
 	private void writeDescriptor(Path file, HeapSnapshotDescriptor descriptor) throws IOException {
+		if (isPosix()) {
+			Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+		}
 		try {
 			this.jsonMapper.writeValue(file.toFile(), descriptor);
 		}

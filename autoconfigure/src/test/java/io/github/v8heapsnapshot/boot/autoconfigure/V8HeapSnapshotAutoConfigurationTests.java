@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.boot.autoconfigure;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
@@ -99,32 +100,30 @@ class V8HeapSnapshotAutoConfigurationTests {
 
 	@Test
 	void removesFilesLeftInProgressByEndedProcessesAtStartup() throws Exception {
-		String name = "Heap.20260101.120000." + ProcessHandle.current().pid() + ".0.001.heapsnapshot";
-		Path leftOverDump = Files.createFile(this.temp.resolve(".Heap.20260101.120000."
-				+ ProcessHandle.current().pid() + ".0.001.hprof"));
-		Path leftOverSnapshot = Files.createFile(this.temp.resolve("." + name));
-		Path orphanDescriptor = Files.createFile(this.temp.resolve(name + ".json"));
-		Path leftOverPart = Files.createFile(this.temp.resolve(".." + name + ".part"));
-		Path leftOverWork = Files.createDirectories(this.temp.resolve(".Heap.20260101.120000."
-				+ ProcessHandle.current().pid() + ".0.001.work/v8heapsnapshot-1"));
-		Files.createFile(leftOverWork.resolve("index"));
-		Path unrelated = Files.createFile(this.temp.resolve("notes.txt"));
-		String stored = "Heap.20260101.120000." + ProcessHandle.current().pid() + ".0.002.heapsnapshot";
-		Path storedSnapshot = Files.createFile(this.temp.resolve(stored));
-		Path storedDescriptor = Files.createFile(this.temp.resolve(stored + ".json"));
+		String stem = "Heap.20260101.120000." + ProcessHandle.current().pid() + ".0.001";
+		Path work = Files.createDirectory(this.temp.resolve("." + stem + ".work"));
+		Files.createFile(work.resolve(stem + ".hprof"));
+		Files.createFile(work.resolve(".." + stem + ".heapsnapshot.part"));
+		Path index = Files.createDirectories(this.temp.resolve("." + stem + ".index/v8heapsnapshot-1")).getParent();
+		Files.createFile(index.resolve("v8heapsnapshot-1/ids"));
+		Path orphanDescriptor = Files.createFile(this.temp.resolve(stem + ".heapsnapshot.json"));
+		Path orphanDump = Files.createFile(this.temp.resolve(stem + ".hprof"));
+		String stored = "Heap.20260101.120000." + ProcessHandle.current().pid() + ".0.002";
+		List<Path> storedFiles = List.of(Files.createFile(this.temp.resolve(stored + ".heapsnapshot")),
+				Files.createFile(this.temp.resolve(stored + ".heapsnapshot.json")),
+				Files.createFile(this.temp.resolve(stored + ".hprof")));
 		long parent = ProcessHandle.current().parent().orElseThrow().pid();
-		Path otherProcessDump = Files.createFile(this.temp.resolve(".Heap.20260101.120000." + parent + ".0.001.hprof"));
+		Path otherProcessWork = Files.createDirectory(this.temp.resolve(".Heap.20260101.120000." + parent + ".0.001.work"));
+		Path unrelated = Files.createFile(this.temp.resolve("notes.txt"));
 		this.contextRunner.withPropertyValues("v8heapsnapshot.storage.directory=" + this.temp)
 			.run((context) -> assertThat(context).hasNotFailed());
-		assertThat(leftOverDump).doesNotExist();
-		assertThat(leftOverSnapshot).doesNotExist();
-		assertThat(leftOverPart).doesNotExist();
-		assertThat(leftOverWork.getParent()).doesNotExist();
+		assertThat(work).doesNotExist();
+		assertThat(index).doesNotExist();
 		assertThat(orphanDescriptor).doesNotExist();
+		assertThat(orphanDump).doesNotExist();
+		assertThat(storedFiles).allSatisfy((file) -> assertThat(file).exists());
+		assertThat(otherProcessWork).exists();
 		assertThat(unrelated).exists();
-		assertThat(storedSnapshot).exists();
-		assertThat(storedDescriptor).exists();
-		assertThat(otherProcessDump).exists();
 	}
 
 	@Test

@@ -103,8 +103,9 @@ class V8HeapSnapshotMetricsTests {
 	void gaugesTheStoredSnapshots() throws IOException {
 		assertThat(this.registry.get("v8heapsnapshot.stored.count").gauge().value()).isZero();
 		String name = HeapSnapshotNames.next(LocalDateTime.now());
-		Path snapshot = Files.writeString(this.store.temporarySnapshot(name), "x".repeat(1000));
-		this.store.store(descriptor(name), snapshot, null);
+		Path work = this.store.createWorkDirectory(name);
+		Files.writeString(work.resolve(name), "x".repeat(1000));
+		this.store.store(descriptor(name), work, false);
 		assertThat(this.registry.get("v8heapsnapshot.stored.count").gauge().value()).isOne();
 		assertThat(this.registry.get("v8heapsnapshot.stored.size").gauge().value())
 			.isEqualTo(1000 + Files.size(this.temp.resolve(name + ".json")));

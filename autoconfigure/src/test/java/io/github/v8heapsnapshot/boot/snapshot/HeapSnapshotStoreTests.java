@@ -17,6 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.util.FileSystemUtils;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -73,11 +75,13 @@ class HeapSnapshotStoreTests {
 	}
 
 	@Test
-	void keepsTheDumpWhenGiven() throws IOException {
+	void keepsTheDumpWhenAsked() throws IOException {
 		String name = HeapSnapshotNames.next(LocalDateTime.now());
-		Path hprof = Files.writeString(this.store.temporaryHprof(name), "JAVA PROFILE 1.0.2");
-		HeapSnapshotDescriptor descriptor = descriptor(name, NOW);
-		this.store.store(descriptor, Files.writeString(this.store.temporarySnapshot(name), "{}"), hprof);
+		Path work = this.store.createWorkDirectory(name);
+		Files.writeString(HeapSnapshotStore.hprofIn(work, name), "JAVA PROFILE 1.0.2");
+		Files.writeString(work.resolve(name), "{}");
+		this.store.store(descriptor(name, NOW), work, true);
+		FileSystemUtils.deleteRecursively(work);
 		assertThat(filesIn(this.directory)).containsExactlyInAnyOrder(name, name + ".json",
 				HeapSnapshotNames.stem(name) + ".hprof");
 		this.store.delete(name);
@@ -90,7 +94,8 @@ class HeapSnapshotStoreTests {
 		HeapSnapshotDescriptor newer = store(NOW, 10);
 		String name = HeapSnapshotNames.next(LocalDateTime.now());
 		Files.writeString(this.directory.resolve(name), "no descriptor");
-		Files.writeString(this.store.temporarySnapshot(HeapSnapshotNames.next(LocalDateTime.now())), "converting");
+		String converting = HeapSnapshotNames.next(LocalDateTime.now());
+		Files.writeString(this.store.createWorkDirectory(converting).resolve(converting), "converting");
 		Files.writeString(this.directory.resolve(HeapSnapshotNames.next(LocalDateTime.now()) + ".json"), "{}");
 		assertThat(this.store.list()).containsExactly(newer, older);
 		assertThat(this.store.snapshotFile(name)).isNull();
@@ -124,23 +129,33 @@ class HeapSnapshotStoreTests {
 	}
 
 	@Test
-	void createsWorkDirectoriesForTheOwnerOnlyInTheTemporaryDirectory() throws IOException {
+	void createsHiddenOwnerOnlyWorkAndIndexDirectories() throws IOException {
 		this.store.setTemporaryDirectory(this.temp.resolve("index"));
 		String name = HeapSnapshotNames.next(LocalDateTime.now());
 		Path work = this.store.createWorkDirectory(name);
-		assertThat(work).isDirectory().hasParent(this.temp.resolve("index"));
+		Path index = this.store.createIndexDirectory(name);
+		assertThat(work).isDirectory().hasParent(this.directory);
 		assertThat(work.getFileName().toString()).isEqualTo("." + HeapSnapshotNames.stem(name) + ".work");
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work))).isEqualTo("rwx------");
+		assertThat(index).isDirectory().hasParent(this.temp.resolve("index"));
+		assertThat(index.getFileName().toString()).isEqualTo("." + HeapSnapshotNames.stem(name) + ".index");
+		for (Path directory : List.of(work, index)) {
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
+		}
+		assertThat(this.store.list()).isEmpty();
 	}
 
 	@Test
-	void removesWorkDirectoriesLeftInTheTemporaryDirectory() throws IOException {
+	void removesWorkAndIndexDirectoriesLeftByThisProcess() throws IOException {
 		this.store.setTemporaryDirectory(this.temp.resolve("index"));
-		Path work = this.store.createWorkDirectory(HeapSnapshotNames.next(LocalDateTime.now()));
-		Files.writeString(Files.createDirectory(work.resolve("v8heapsnapshot-1")).resolve("ids"), "index");
+		String name = HeapSnapshotNames.next(LocalDateTime.now());
+		Path work = this.store.createWorkDirectory(name);
+		Files.writeString(HeapSnapshotStore.hprofIn(work, name), "JAVA PROFILE 1.0.2");
+		Path index = this.store.createIndexDirectory(name);
+		Files.writeString(Files.createDirectory(index.resolve("v8heapsnapshot-1")).resolve("ids"), "index");
 		Path unrelated = Files.createDirectory(this.temp.resolve("index/other"));
 		this.store.removeTemporaryFiles();
 		assertThat(work).doesNotExist();
+		assertThat(index).doesNotExist();
 		assertThat(unrelated).exists();
 	}
 
@@ -193,9 +208,11 @@ class HeapSnapshotStoreTests {
 
 	private HeapSnapshotDescriptor store(Instant created, int size) throws IOException {
 		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, ZoneOffset.UTC));
-		Path snapshot = Files.writeString(this.store.temporarySnapshot(name), "x".repeat(size));
+		Path work = this.store.createWorkDirectory(name);
+		Files.writeString(work.resolve(name), "x".repeat(size));
 		HeapSnapshotDescriptor descriptor = descriptor(name, created);
-		this.store.store(descriptor, snapshot, null);
+		this.store.store(descriptor, work, false);
+		FileSystemUtils.deleteRecursively(work);
 		return descriptor;
 	}
 
