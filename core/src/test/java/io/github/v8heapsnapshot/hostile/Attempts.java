@@ -99,6 +99,7 @@ final class Attempts {
 		 * @return the exception
 		 */
 		HprofFormatException rejection() {
+			assertInTime();
 			assertThat(this.failure).as("conversion of %s", this.input.getFileName())
 				.isInstanceOf(HprofFormatException.class);
 			HprofFormatException rejection = (HprofFormatException) this.failure;
@@ -115,12 +116,22 @@ final class Attempts {
 		 * @return the snapshot
 		 */
 		SnapshotModel converted() throws IOException {
+			assertInTime();
 			assertThat(this.failure).as("failure converting %s", this.input.getFileName()).isNull();
 			assertThat(this.leftovers).as("files left behind").isEmpty();
 			SnapshotModel file = WellFormedSnapshot.read(this.snapshot);
 			assertThat(file.nodeCount()).isEqualTo(this.result.nodeCount());
 			assertThat(file.edgeCount()).isEqualTo(this.result.edgeCount());
 			return file;
+		}
+
+		/**
+		 * Asserts that the conversion did not hang: a generous bound of 10 s plus 1 s per
+		 * megabyte of input.
+		 */
+		private void assertInTime() {
+			assertThat(this.duration).as("time to convert %d bytes", this.inputLength)
+				.isLessThan(Duration.ofSeconds(10 + this.inputLength / 1_000_000));
 		}
 
 	}

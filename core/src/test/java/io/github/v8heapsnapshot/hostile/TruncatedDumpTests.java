@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import io.github.v8heapsnapshot.hostile.HprofMap.Record;
 import io.github.v8heapsnapshot.hostile.HprofMap.SubRecord;
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,6 +43,8 @@ class TruncatedDumpTests {
 
 	static HprofMap map;
 
+	private static int refused;
+
 	private final Random random = new Random(6);
 
 	@BeforeAll
@@ -50,6 +53,12 @@ class TruncatedDumpTests {
 		ChildJvm.dumpSmallHeap(hprof, null);
 		dump = Files.readAllBytes(hprof);
 		map = HprofMap.of(dump);
+	}
+
+	@AfterAll
+	static void reportRefused() {
+		System.out.printf("Refused %d truncated copies of a %d-byte dump of %d records%n", refused, dump.length,
+				map.records().size());
 	}
 
 	@Test
@@ -132,6 +141,7 @@ class TruncatedDumpTests {
 				.orElse(0);
 			assertThat(rejection.offset()).as("offset named for a cut at %d: %s", length, rejection.getMessage())
 				.isBetween((long) lastRecordStarted, (long) length);
+			refused++;
 		}
 		finally {
 			Files.delete(hprof);
