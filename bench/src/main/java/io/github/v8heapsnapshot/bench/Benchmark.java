@@ -76,12 +76,15 @@ public final class Benchmark {
 		Path temp = Files.createDirectories(work.resolve("tmp-" + name));
 		Path cliSnapshot = work.resolve("cli-" + name + ".heapsnapshot");
 		Path nodeSnapshot = work.resolve("node-" + name + ".heapsnapshot");
+		Path gcLog = work.resolve("cli-gc-" + name + ".log");
 		try {
 			Measurement java = ChildProcess.run(javaCommand(items, hprof, snapshot, temp));
 			delete(snapshot);
-			Measurement cli = ChildProcess.time(cliCommand((int) java.get("javaVersion"), hprof, cliSnapshot, temp),
-					work.resolve("time-" + name + ".txt"))
-				.with("snapshotBytes", Files.size(cliSnapshot));
+			Measurement cli = ChildProcess
+				.time(cliCommand((int) java.get("javaVersion"), hprof, cliSnapshot, temp, gcLog),
+						work.resolve("time-" + name + ".txt"))
+				.with("snapshotBytes", Files.size(cliSnapshot))
+				.with(GcLog.read(gcLog).toMeasurement());
 			delete(hprof, cliSnapshot);
 			Measurement node = ChildProcess.run(List.of(this.options.node(), "--expose-gc",
 					"--max-old-space-size=8192", this.options.script().toString(), Integer.toString(items),
@@ -89,7 +92,7 @@ public final class Benchmark {
 			return java.prefixed("java.").with(cli.prefixed("cli.")).with(node.prefixed("node."));
 		}
 		finally {
-			delete(snapshot, hprof, cliSnapshot, nodeSnapshot, work.resolve("time-" + name + ".txt"));
+			delete(snapshot, hprof, cliSnapshot, nodeSnapshot, gcLog, work.resolve("time-" + name + ".txt"));
 			deleteTree(temp);
 		}
 	}
@@ -108,12 +111,14 @@ public final class Benchmark {
 		return command;
 	}
 
-	private List<String> cliCommand(int javaVersion, Path hprof, Path snapshot, Path temp) throws IOException {
+	private List<String> cliCommand(int javaVersion, Path hprof, Path snapshot, Path temp, Path gcLog)
+			throws IOException {
 		if (!Files.isRegularFile(this.options.cliJar())) {
 			throw new IOException("No command line jar at " + this.options.cliJar().toAbsolutePath()
 					+ ": build it with ./mvnw -pl core package");
 		}
-		return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), CLI_HEAP, "-jar",
+		return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), CLI_HEAP,
+				"-Xlog:gc:file=" + gcLog, "-jar",
 				this.options.cliJar().toString(), "--java-version", Integer.toString(javaVersion), "--temp-dir",
 				temp.toString(), hprof.toString(), snapshot.toString());
 	}

@@ -91,7 +91,6 @@ public final class JavaSnapshotRun {
 			.with("snapshotBytes", result.snapshotBytes())
 			.with("heapBeforeBytes", heapBefore)
 			.with("heapPeakExtraBytes", sampler.maxHeapUsed() - heapBefore)
-			.with("heapAfterGcExtraBytes", heapAfterCollections(sampler, heapBefore))
 			.with("collections", sampler.collections())
 			.with("rssBeforeBytes", before.rss())
 			.with("rssPeakExtraBytes", after.peakRss() - before.rss())
@@ -104,13 +103,6 @@ public final class JavaSnapshotRun {
 		// The workload stays alive until the conversion is over, as an application would
 		Reference.reachabilityFence(workload);
 		return measurement;
-	}
-
-	// Without a collection during the conversion, the sampled peak (garbage included) is the
-	// only bound on what it kept
-	private static long heapAfterCollections(MemorySampler sampler, long heapBefore) {
-		long used = (sampler.collections() > 0) ? sampler.maxHeapUsedAfterCollection() : sampler.maxHeapUsed();
-		return used - heapBefore;
 	}
 
 	private static double seconds(long nanos) {
