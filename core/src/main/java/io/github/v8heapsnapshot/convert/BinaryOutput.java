@@ -54,6 +54,25 @@ final class BinaryOutput implements Closeable {
 		this.buffer.putInt(a).putInt(b).putInt(c).putInt(d);
 	}
 
+	void putLong(long value) throws IOException {
+		if (this.buffer.remaining() < 8) {
+			flush();
+		}
+		this.buffer.putLong(value);
+	}
+
+	void putBytes(byte[] bytes, int offset, int length) throws IOException {
+		int done = 0;
+		while (done < length) {
+			if (!this.buffer.hasRemaining()) {
+				flush();
+			}
+			int count = Math.min(length - done, this.buffer.remaining());
+			this.buffer.put(bytes, offset + done, count);
+			done += count;
+		}
+	}
+
 	private void flush() throws IOException {
 		this.buffer.flip();
 		while (this.buffer.hasRemaining()) {

@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -145,70 +144,14 @@ final class Conversion {
 	}
 
 	private void linkInParallel(LinkPass[] workers, int split, int segments, long total) throws IOException {
-		AtomicReference<Throwable> failure = new AtomicReference<>();
-		AtomicBoolean stop = new AtomicBoolean();
-		LinkPass second = workers[1];
-		Thread thread = new Thread(() -> {
-			try {
-				second.linkObjects(split, segments, () -> {
-					if (stop.get()) {
-						throw new ConversionCancelledException("Conversion stopped");
-					}
-				});
-			}
-			catch (Throwable ex) {
-				failure.set(ex);
-			}
-		}, "v8heapsnapshot-link");
-		thread.setDaemon(true);
-		thread.start();
 		LinkPass first = workers[0];
-		try {
-			first.linkObjects(0, split, () -> {
-				this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
-				if (failure.get() != null) {
-					throw new ConversionCancelledException("Conversion stopped");
-				}
-			});
-			while (thread.isAlive()) {
-				thread.join(100);
-				this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
-			}
-		}
-		catch (ConversionCancelledException ex) {
-			if (failure.get() == null) {
-				throw ex;
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ConversionCancelledException("Conversion interrupted");
-		}
-		finally {
-			stop.set(true);
-			boolean interrupted = false;
-			while (thread.isAlive()) {
-				try {
-					thread.join();
-				}
-				catch (InterruptedException ex) {
-					interrupted = true;
-				}
-			}
-			if (interrupted) {
-				Thread.currentThread().interrupt();
-			}
-		}
-		Throwable ex = failure.get();
-		if (ex instanceof IOException io) {
-			throw io;
-		}
-		if (ex instanceof RuntimeException runtime) {
-			throw runtime;
-		}
-		if (ex != null) {
-			throw new IOException("Linking failed", ex);
-		}
+		LinkPass second = workers[1];
+		AtomicBoolean stop = new AtomicBoolean();
+		Parallel.run("v8heapsnapshot-link", () -> second.linkObjects(split, segments, () -> Parallel.check(stop)),
+				() -> first.linkObjects(0, split, () -> {
+					this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
+					Parallel.check(stop);
+				}), stop);
 	}
 
 	private static void closeAll(LinkPass[] workers) throws IOException {

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.hprof.HeapDumpScanner;
 import io.github.v8heapsnapshot.hprof.HeapDumpVisitor;
@@ -43,23 +45,39 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	private static final int CLASS_CACHE_SIZE = 256;
 
+	/** How many of the last objects are checked before the index: most references are local. */
+	private static final int RECENT = 16;
+
 	private final LinkContext context;
 
 	private final int worker;
 
 	final MappedBuffer flags;
 
-	final MappedBuffer text;
+	private final BinaryOutput textOutput;
 
-	final MappedBuffer textOrdinals;
+	private final BinaryOutput textOrdinalOutput;
 
-	final MappedBuffer textOffsets;
+	private final BinaryOutput textOffsetOutput;
+
+	/** The kept array prefixes, mapped once linking is done. */
+	@Nullable MappedBuffer text;
+
+	/** The ordinals of the arrays whose prefixes were kept, mapped once linking is done. */
+	@Nullable MappedBuffer textOrdinals;
+
+	/** Where each kept prefix starts, mapped once linking is done. */
+	@Nullable MappedBuffer textOffsets;
 
 	long textCount;
 
 	long firstOrdinal;
 
 	long stringCount;
+
+	private final long[] recentIds = new long[RECENT];
+
+	private long rangeStart;
 
 	private final long[] cachedClassIds = new long[CLASS_CACHE_SIZE];
 
@@ -109,9 +127,9 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		this.scratch = new byte[context.textBytes + 5];
 		Path directory = context.directory;
 		MappedBuffer flagBuffer = MappedBuffer.create(directory, "flags", Math.max(1, context.nodeCount));
-		MappedBuffer textBuffer = null;
-		MappedBuffer ordinalBuffer = null;
-		MappedBuffer offsetBuffer = null;
+		BinaryOutput textBuffer = null;
+		BinaryOutput ordinalBuffer = null;
+		BinaryOutput offsetBuffer = null;
 		BinaryOutput nodeOutput = null;
 		BinaryOutput edgeOutput = null;
 		BinaryOutput entryOutput = null;
@@ -119,9 +137,9 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		BinaryOutput targetOutput = null;
 		BinaryOutput endOutput = null;
 		try {
-			textBuffer = MappedBuffer.create(directory, "text", 1 << 20);
-			ordinalBuffer = MappedBuffer.create(directory, "text-ordinals", 1 << 16);
-			offsetBuffer = MappedBuffer.create(directory, "text-offsets", 1 << 17);
+			textBuffer = new BinaryOutput(directory.resolve("text-" + worker), BUFFER_SIZE);
+			ordinalBuffer = new BinaryOutput(directory.resolve("text-ordinals-" + worker), 1 << 18);
+			offsetBuffer = new BinaryOutput(directory.resolve("text-offsets-" + worker), 1 << 18);
 			nodeOutput = new BinaryOutput(directory.resolve("nodes-" + worker), BUFFER_SIZE);
 			edgeOutput = new BinaryOutput(directory.resolve("edges-" + worker), BUFFER_SIZE);
 			entryOutput = new BinaryOutput(directory.resolve("entries-" + worker), 1 << 16);
@@ -135,9 +153,9 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			throw ex;
 		}
 		this.flags = flagBuffer;
-		this.text = textBuffer;
-		this.textOrdinals = ordinalBuffer;
-		this.textOffsets = offsetBuffer;
+		this.textOutput = textBuffer;
+		this.textOrdinalOutput = ordinalBuffer;
+		this.textOffsetOutput = offsetBuffer;
 		this.nodes = nodeOutput;
 		this.edges = edgeOutput;
 		this.entries = entryOutput;
@@ -191,6 +209,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			return;
 		}
 		this.ordinal = this.context.classCount + heap.segmentFirstObject(firstSegment);
+		this.rangeStart = this.ordinal;
 		if (this.worker > 0) {
 			this.firstOrdinal = this.ordinal;
 		}
@@ -223,9 +242,10 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 					+ " bytes of fields but class " + model.name + " needs " + model.payloadSize, offset);
 		}
 		this.ordinal++;
+		remember(id);
 		int base = in.buffer().position();
 		if (model.string) {
-			long target = this.context.resolve(in.idAt(base + model.stringValueOffset));
+			long target = resolve(in.idAt(base + model.stringValueOffset));
 			int coder = (model.stringCoderOffset >= 0) ? in.buffer().get(base + model.stringCoderOffset) & 1 : 0;
 			int count = 0;
 			if (target >= 0) {
@@ -249,7 +269,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			if (id2 == 0) {
 				continue;
 			}
-			long target = this.context.resolve(id2);
+			long target = resolve(id2);
 			if (target < 0) {
 				continue;
 			}
@@ -267,8 +287,8 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			count++;
 		}
 		if (this.context.secrets && model.mapKeyOffset >= 0 && model.mapValueOffset >= 0) {
-			long key = this.context.resolve(in.idAt(base + model.mapKeyOffset));
-			long value = this.context.resolve(in.idAt(base + model.mapValueOffset));
+			long key = resolve(in.idAt(base + model.mapKeyOffset));
+			long value = resolve(in.idAt(base + model.mapValueOffset));
 			if (key >= 0 && value >= 0) {
 				this.entries.putInts((int) key, (int) value, 0);
 				this.entryCount++;
@@ -312,6 +332,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 					+ " in OBJ_ARRAY_DUMP at offset " + offset, offset);
 		}
 		this.ordinal++;
+		remember(id);
 		int idSize = in.idSize();
 		int chunk = in.buffer().capacity() / idSize / 2;
 		int count = 0;
@@ -323,7 +344,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			for (int i = 0; i < n; i++) {
 				long element = in.idAt(base + i * idSize);
 				if (element != 0) {
-					long target = this.context.resolve(element);
+					long target = resolve(element);
 					if (target >= 0) {
 						this.edges.putInts(SnapshotFormat.EDGE_ELEMENT, index + i, (int) target);
 						strong(target);
@@ -342,12 +363,12 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 	@Override
 	public void primitiveArray(long id, int type, int length, HprofInput in, long offset) throws IOException {
 		long self = this.ordinal++;
+		remember(id);
 		int elementSize = BasicType.primitiveSize(type);
 		if (type == BasicType.BYTE || type == BasicType.CHAR) {
 			int kept = (int) Math.min((long) length * elementSize, this.context.textBytes);
 			ByteBuffer buffer = in.require(kept, "PRIM_ARRAY_DUMP", offset);
 			long at = this.textSize;
-			this.text.ensureCapacity(at + kept + 5);
 			byte[] bytes = this.scratch;
 			bytes[0] = (byte) (length >>> 24);
 			bytes[1] = (byte) (length >>> 16);
@@ -355,17 +376,36 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			bytes[3] = (byte) length;
 			bytes[4] = (byte) type;
 			buffer.get(buffer.position(), bytes, 5, kept);
-			this.text.put(at, bytes, 0, kept + 5);
+			this.textOutput.putBytes(bytes, 0, kept + 5);
 			this.textSize = at + kept + 5;
-			long index = this.textCount++;
-			this.textOrdinals.ensureCapacity(index * 4 + 4);
-			this.textOffsets.ensureCapacity(index * 8 + 8);
-			this.textOrdinals.putInt(index * 4, (int) self);
-			this.textOffsets.putLong(index * 8, at);
+			this.textCount++;
+			this.textOrdinalOutput.putInt((int) self);
+			this.textOffsetOutput.putLong(at);
 			mark(self, NodeFlags.TEXT_ARRAY);
 		}
 		node(KIND_PRIMITIVE_ARRAY << 28 | type,
 				size(this.context.layout.arraySize(length, elementSize)), 0, 0);
+	}
+
+	/**
+	 * Resolves an id, looking at the last objects of this worker first.
+	 */
+	private long resolve(long id) {
+		if (id == 0) {
+			return -1;
+		}
+		long current = this.ordinal - 1;
+		long stop = Math.max(this.rangeStart, current - (RECENT - 1));
+		for (long recent = current; recent >= stop; recent--) {
+			if (this.recentIds[(int) recent & (RECENT - 1)] == id) {
+				return recent;
+			}
+		}
+		return this.context.resolve(id);
+	}
+
+	private void remember(long id) {
+		this.recentIds[(int) (this.ordinal - 1) & (RECENT - 1)] = id;
 	}
 
 	private void strong(long target) throws IOException {
@@ -416,16 +456,24 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 	}
 
 	/**
-	 * Flushes the record files; the flags and text stay open for the write pass.
+	 * Flushes the record files and maps the kept prefixes; the flags stay open for the write
+	 * pass.
 	 */
 	void finishOutputs() throws IOException {
-		closeAll(this.nodes, this.edges, this.entries, this.strings, this.targets, this.strongEnds);
+		closeAll(this.nodes, this.edges, this.entries, this.strings, this.targets, this.strongEnds, this.textOutput,
+				this.textOrdinalOutput, this.textOffsetOutput);
+		if (this.text == null) {
+			this.text = MappedBuffer.openReadOnly(this.textOutput.file());
+			this.textOrdinals = MappedBuffer.openReadOnly(this.textOrdinalOutput.file());
+			this.textOffsets = MappedBuffer.openReadOnly(this.textOffsetOutput.file());
+		}
 	}
 
 	@Override
 	public void close() throws IOException {
 		try {
-			finishOutputs();
+			closeAll(this.nodes, this.edges, this.entries, this.strings, this.targets, this.strongEnds, this.textOutput,
+					this.textOrdinalOutput, this.textOffsetOutput);
 		}
 		finally {
 			closeAll(this.flags, this.text, this.textOrdinals, this.textOffsets);

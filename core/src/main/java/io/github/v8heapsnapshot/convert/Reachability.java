@@ -31,17 +31,17 @@ final class Reachability implements Closeable {
 
 	private final MappedBuffer stack;
 
-	private final Progress progress;
+	private final LinkPass.Checkpoint checkpoint;
 
 	private long stackSize;
 
 	private long steps;
 
-	private Reachability(LinkPass[] workers, MappedBuffer flags, Path directory, long nodeCount, Progress progress)
-			throws IOException {
+	private Reachability(LinkPass[] workers, MappedBuffer flags, Path directory, long nodeCount,
+			LinkPass.Checkpoint checkpoint) throws IOException {
 		this.workers = workers;
 		this.flags = flags;
-		this.progress = progress;
+		this.checkpoint = checkpoint;
 		this.targets = new MappedBuffer[workers.length];
 		this.ends = new MappedBuffer[workers.length];
 		this.visited = MappedBuffer.create(directory, "visited", ((nodeCount >>> 6) + 1) * 8);
@@ -58,8 +58,8 @@ final class Reachability implements Closeable {
 	 * @return how many nodes were flagged
 	 */
 	static long flagUnreached(LinkPass[] workers, MappedBuffer flags, Path directory, long nodeCount,
-			Progress progress) throws IOException {
-		try (Reachability reachability = new Reachability(workers, flags, directory, nodeCount, progress)) {
+			LinkPass.Checkpoint checkpoint) throws IOException {
+		try (Reachability reachability = new Reachability(workers, flags, directory, nodeCount, checkpoint)) {
 			return reachability.search(nodeCount);
 		}
 	}
@@ -120,7 +120,7 @@ final class Reachability implements Closeable {
 				visit(Integer.toUnsignedLong(workerTargets.getInt(i * 4)));
 			}
 			if ((++this.steps & 0xFFFFF) == 0) {
-				this.progress.check();
+				this.checkpoint.check();
 			}
 		}
 	}

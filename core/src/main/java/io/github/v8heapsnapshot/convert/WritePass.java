@@ -8,7 +8,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
@@ -20,9 +20,10 @@ import io.github.v8heapsnapshot.snapshot.StringTable;
 
 /**
  * The last pass: decides which value arrays fold into their String and which nodes hang
- * under the unreachable categories, numbers the nodes, and writes the snapshot. The nodes
- * (with the string values they name) are written by the calling thread while a second
- * thread formats the edges into a temporary file; the strings table comes last.
+ * under the unreachable categories, numbers the nodes, and writes the snapshot, on two
+ * threads: first the calling thread names the Strings while a second one searches for what
+ * no root reaches; then the calling thread writes the nodes while the second formats the
+ * edges into a temporary file. The strings table comes last.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -55,8 +56,6 @@ final class WritePass {
 
 	private long syntheticCount;
 
-	private volatile boolean stopped;
-
 	long nodeCount;
 
 	long edgeCount;
@@ -86,10 +85,14 @@ final class WritePass {
 			planCategories(values);
 			// Every reference is resolved now: free the object index before writing
 			this.context.objects.close();
-			Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
-					this.progress);
-			numberNodes();
-			write(part, values);
+			Path names = this.context.directory.resolve("string-names");
+			AtomicBoolean stop = new AtomicBoolean();
+			Parallel.run("v8heapsnapshot-reachability", () -> {
+				Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
+						() -> Parallel.check(stop));
+				numberNodes();
+			}, () -> nameStrings(values, names), stop);
+			write(part, names);
 		}
 		finally {
 			if (this.kept != null) {
@@ -195,34 +198,23 @@ final class WritePass {
 		this.edgeCount = edges - this.folded;
 	}
 
-	private void write(Path part, StringValues values) throws IOException {
+	private void write(Path part, Path names) throws IOException {
 		Path edgesFile = this.context.directory.resolve("edges.txt");
-		AtomicReference<Throwable> failure = new AtomicReference<>();
-		Thread edgeWriter = new Thread(() -> {
-			try (FileChannel channel = FileChannel.open(edgesFile, StandardOpenOption.CREATE_NEW,
-					StandardOpenOption.WRITE)) {
-				writeEdges(channel);
-			}
-			catch (Throwable ex) {
-				failure.set(ex);
-			}
-		}, "v8heapsnapshot-edges");
-		edgeWriter.setDaemon(true);
+		AtomicBoolean stop = new AtomicBoolean();
 		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
-			edgeWriter.start();
-			try {
+			Parallel.run("v8heapsnapshot-edges", () -> {
+				try (FileChannel channel = FileChannel.open(edgesFile, StandardOpenOption.CREATE_NEW,
+						StandardOpenOption.WRITE)) {
+					writeEdges(channel, stop);
+				}
+			}, () -> {
 				AsciiWriter writer = new AsciiWriter(out, BUFFER_SIZE);
 				writer.write(SnapshotFormat.head(this.nodeCount, this.edgeCount));
-				writeNodes(writer, values);
+				writeNodes(writer, names);
 				writer.write(SnapshotFormat.betweenNodesAndEdges());
 				writer.close();
-				join(edgeWriter, failure);
-			}
-			finally {
-				this.stopped = true;
-				joinQuietly(edgeWriter);
-			}
+			}, stop);
 			try (FileChannel edges = FileChannel.open(edgesFile, StandardOpenOption.READ)) {
 				long size = edges.size();
 				long done = 0;
@@ -239,42 +231,45 @@ final class WritePass {
 		}
 	}
 
-	private void join(Thread thread, AtomicReference<Throwable> failure) throws IOException {
-		try {
-			thread.join();
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ConversionCancelledException("Conversion interrupted");
-		}
-		Throwable ex = failure.get();
-		if (ex instanceof IOException io) {
-			throw io;
-		}
-		if (ex instanceof RuntimeException runtime) {
-			throw runtime;
-		}
-		if (ex != null) {
-			throw new IOException("Writing the edges failed", ex);
+	/**
+	 * Names every String node, in node order, before the nodes are written: the name's
+	 * index in the strings table and, when the String's array folds into it, the array's
+	 * size.
+	 */
+	private void nameStrings(StringValues values, Path names) throws IOException {
+		long raw = 0;
+		long total = this.context.nodeCount;
+		try (BinaryOutput out = new BinaryOutput(names, BUFFER_SIZE)) {
+			for (LinkPass worker : this.workers) {
+				try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
+					ByteBuffer buffer = in.buffer();
+					while (in.ensure(4)) {
+						int head = buffer.getInt();
+						buffer.position(buffer.position() + 8);
+						int aux = buffer.getInt();
+						if ((raw & 0xFFFFF) == 0) {
+							this.progress.update(raw, 2 * total);
+						}
+						if ((head >>> 28) == LinkPass.KIND_STRING) {
+							int name = this.strings.intern("");
+							long folded = 0;
+							if (aux >= 0 && values.load(aux, head & 1)) {
+								name = this.namer.name(values.chars, values.length,
+										(this.flags.getByte(raw) & NodeFlags.SENSITIVE) != 0);
+								if (NodeFlags.folded(this.flags.getByte(aux))) {
+									folded = this.context.layout.arraySize(values.arrayLength, values.elementSize());
+								}
+							}
+							out.putInts(name, (int) Math.min(folded, SnapshotFormat.MAX_SIZE), 0);
+						}
+						raw++;
+					}
+				}
+			}
 		}
 	}
 
-	private static void joinQuietly(Thread thread) {
-		boolean interrupted = false;
-		while (thread.isAlive()) {
-			try {
-				thread.join();
-			}
-			catch (InterruptedException ex) {
-				interrupted = true;
-			}
-		}
-		if (interrupted) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
-	private void writeNodes(AsciiWriter writer, StringValues values) throws IOException {
+	private void writeNodes(AsciiWriter writer, Path names) throws IOException {
 		int empty = this.strings.intern("");
 		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, empty, 1, 0, 1);
 		writer.write('\n');
@@ -294,7 +289,15 @@ final class WritePass {
 		}
 		int filler = this.strings.intern(FILLER_NAME);
 		boolean fillers = this.context.layout.javaVersion() >= 22;
+		try (BinaryInput stringNames = new BinaryInput(names, BUFFER_SIZE)) {
+			writeObjectNodes(writer, stringNames, primitiveNames, filler, fillers);
+		}
+	}
+
+	private void writeObjectNodes(AsciiWriter writer, BinaryInput stringNames, int[] primitiveNames, int filler,
+			boolean fillers) throws IOException {
 		ClassTable classes = this.context.classes;
+		ByteBuffer stringNameBuffer = stringNames.buffer();
 		long raw = 0;
 		long next = this.syntheticCount;
 		long total = this.context.nodeCount;
@@ -308,7 +311,7 @@ final class WritePass {
 					int aux = buffer.getInt();
 					byte f = this.flags.getByte(raw);
 					if ((raw & 0xFFFFF) == 0) {
-						this.progress.update(raw, total);
+						this.progress.update(total + raw, 2 * total);
 					}
 					raw++;
 					if (NodeFlags.folded(f)) {
@@ -325,15 +328,15 @@ final class WritePass {
 						}
 						case LinkPass.KIND_STRING -> {
 							type = SnapshotFormat.NODE_STRING;
-							if (aux >= 0 && values.load(aux, ref)) {
-								name = this.namer.name(values.chars, values.length, (f & NodeFlags.SENSITIVE) != 0);
-								if (NodeFlags.folded(this.flags.getByte(aux))) {
-									size += this.context.layout.arraySize(values.arrayLength, values.elementSize());
-									edges--;
-								}
+							if (!stringNames.ensure(3)) {
+								throw new IllegalStateException("String names ended early");
 							}
-							else {
-								name = empty;
+							name = stringNameBuffer.getInt();
+							long folded = Integer.toUnsignedLong(stringNameBuffer.getInt());
+							stringNameBuffer.getInt();
+							if (folded > 0) {
+								size += folded;
+								edges--;
 							}
 						}
 						case LinkPass.KIND_PRIMITIVE_ARRAY -> name = (fillers && ref == BasicType.INT
@@ -357,7 +360,7 @@ final class WritePass {
 		writer.write(",0,0");
 	}
 
-	private void writeEdges(FileChannel channel) throws IOException {
+	private void writeEdges(FileChannel channel, AtomicBoolean stop) throws IOException {
 		AsciiWriter writer = new AsciiWriter(channel, BUFFER_SIZE);
 		writer.write("1,1,7");
 		for (int i = 0; i < this.categories.size(); i++) {
@@ -384,8 +387,8 @@ final class WritePass {
 					if (this.kept.contains(target)) {
 						writeEdge(writer, type, Integer.toUnsignedLong(name), target(target));
 					}
-					if ((++count & 0xFFFF) == 0 && this.stopped) {
-						throw new ConversionCancelledException("Conversion stopped");
+					if ((++count & 0xFFFF) == 0) {
+						Parallel.check(stop);
 					}
 				}
 			}

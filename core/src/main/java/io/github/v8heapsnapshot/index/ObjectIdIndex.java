@@ -49,7 +49,7 @@ public final class ObjectIdIndex implements Closeable {
 	 */
 	public ObjectIdIndex(Path directory, long expectedCount) throws IOException {
 		this.directory = directory;
-		this.ids = MappedBuffer.create(directory, "ids", Math.max(1, expectedCount) * 8);
+		this.compact = MappedBuffer.create(directory, "ids", Math.max(1, expectedCount) * 4);
 	}
 
 	/**
@@ -58,11 +58,30 @@ public final class ObjectIdIndex implements Closeable {
 	 * @throws IOException if the index cannot grow
 	 */
 	public void add(long id) throws IOException {
-		long offset = this.count * 8;
-		if (offset + 8 > this.ids.capacity()) {
-			this.ids.ensureCapacity(offset + 8);
+		if (this.count == 0) {
+			this.min = id;
 		}
-		this.ids.putLong(offset, id);
+		MappedBuffer ints = this.compact;
+		if (ints != null) {
+			long delta = id - this.min;
+			if (delta >= 0 && (delta & 7) == 0 && (delta >>> 3) <= 0xFFFFFFFFL) {
+				long offset = this.count * 4;
+				if (offset + 4 > ints.capacity()) {
+					ints.ensureCapacity(offset + 4);
+				}
+				ints.putInt(offset, (int) (delta >>> 3));
+			}
+			else {
+				expand();
+			}
+		}
+		if (this.compact == null) {
+			long offset = this.count * 8;
+			if (offset + 8 > this.ids.capacity()) {
+				this.ids.ensureCapacity(offset + 8);
+			}
+			this.ids.putLong(offset, id);
+		}
 		if (Long.compareUnsigned(id, this.last) <= 0) {
 			this.ascending = false;
 		}
@@ -92,6 +111,14 @@ public final class ObjectIdIndex implements Closeable {
 	 * @throws IOException if the index files cannot be written
 	 */
 	public void finish() throws IOException {
+		if (this.compact != null) {
+			if (this.ascending) {
+				// Stored relative to the first id, which is the smallest
+				buildPages();
+				return;
+			}
+			expand();
+		}
 		if (!this.ascending) {
 			this.ordinals = MappedBuffer.create(this.directory, "ordinals", Math.max(1, this.count) * 4);
 			for (long i = 0; i < this.count; i++) {
@@ -101,6 +128,21 @@ public final class ObjectIdIndex implements Closeable {
 		}
 		buildPages();
 		compact();
+	}
+
+	/**
+	 * Turns the ids stored as 32-bit offsets from the first id into plain 64-bit ids, for
+	 * ids that do not fit that form or need sorting.
+	 */
+	private void expand() throws IOException {
+		MappedBuffer ints = this.compact;
+		MappedBuffer longs = MappedBuffer.create(this.directory, "ids", Math.max(1, ints.capacity() / 4) * 8);
+		for (long i = 0; i < this.count; i++) {
+			longs.putLong(i * 8, this.min + (Integer.toUnsignedLong(ints.getInt(i * 4)) << 3));
+		}
+		ints.close();
+		this.compact = null;
+		this.ids = longs;
 	}
 
 	/**
@@ -127,8 +169,8 @@ public final class ObjectIdIndex implements Closeable {
 			this.max = 0;
 			return;
 		}
-		this.min = this.ids.getLong(0);
-		this.max = this.ids.getLong((this.count - 1) * 8);
+		this.min = id(0);
+		this.max = id(this.count - 1);
 		long range = this.max - this.min;
 		long wanted = Math.max(1, this.count / 2);
 		int pageShift = 3;
@@ -140,7 +182,7 @@ public final class ObjectIdIndex implements Closeable {
 		this.pages = MappedBuffer.create(this.directory, "pages", (pageCount + 1) * 4);
 		long page = 0;
 		for (long i = 0; i < this.count; i++) {
-			long idPage = (this.ids.getLong(i * 8) - this.min) >>> pageShift;
+			long idPage = (id(i) - this.min) >>> pageShift;
 			while (page <= idPage) {
 				this.pages.putInt(page * 4, (int) i);
 				page++;
@@ -247,6 +289,10 @@ public final class ObjectIdIndex implements Closeable {
 	}
 
 	private long id(long index) {
+		MappedBuffer ints = this.compact;
+		if (ints != null) {
+			return this.min + (Integer.toUnsignedLong(ints.getInt(index * 4)) << 3);
+		}
 		return this.ids.getLong(index * 8);
 	}
 

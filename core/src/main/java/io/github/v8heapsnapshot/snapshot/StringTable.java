@@ -2,17 +2,22 @@ package io.github.v8heapsnapshot.snapshot;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 
 import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
  * The {@code strings} table of a snapshot, kept off the Java heap: each distinct string once,
- * already escaped and quoted as it will appear in the file. Lookups hash the escaped bytes
- * into an open-addressing table and compare the stored bytes on a hash match. Not
- * thread-safe.
+ * already escaped and quoted as it will appear in the file, appended to a temporary file.
+ * Lookups hash the escaped bytes into an open-addressing table (memory-mapped) and compare
+ * the stored bytes on a hash match. Not thread-safe.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -27,9 +32,21 @@ public final class StringTable implements Closeable {
 
 	private static final byte[] SEPARATOR = ",\n".getBytes(StandardCharsets.US_ASCII);
 
+	private static final byte[] QUOTE = { '"' };
+
 	private final Path directory;
 
-	private final MappedBuffer text;
+	private final Path textFile;
+
+	private final FileChannel text;
+
+	private final byte[] buffer = new byte[1 << 20];
+
+	private int buffered;
+
+	private long flushed;
+
+	private ByteBuffer stored = ByteBuffer.allocate(256);
 
 	private final MappedBuffer starts;
 
@@ -50,7 +67,8 @@ public final class StringTable implements Closeable {
 	 */
 	public StringTable(Path directory) throws IOException {
 		this.directory = directory;
-		this.text = MappedBuffer.create(directory, "strings", 1 << 20);
+		this.textFile = Files.createTempFile(directory, "strings", ".json");
+		this.text = FileChannel.open(this.textFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
 		this.starts = MappedBuffer.create(directory, "string-starts", 1 << 16);
 		this.slots = MappedBuffer.create(directory, "string-slots", (1 << 14) * 8);
 		this.mask = (1 << 14) - 1;
@@ -136,44 +154,75 @@ public final class StringTable implements Closeable {
 		}
 	}
 
-	private boolean matches(int index, byte[] escaped, int offset, int length) {
+	private boolean matches(int index, byte[] escaped, int offset, int length) throws IOException {
 		long start = Integer.toUnsignedLong(this.starts.getInt(index * 4L));
 		long end = (index + 1 < this.count) ? Integer.toUnsignedLong(this.starts.getInt((index + 1) * 4L)) - 4
 				: this.textSize - 1;
 		if (end - start != length) {
 			return false;
 		}
-		for (int i = 0; i < length; i++) {
-			if (this.text.getByte(start + i) != escaped[offset + i]) {
+		int done = 0;
+		if (start < this.flushed) {
+			int count = (int) (Math.min(end, this.flushed) - start);
+			if (this.stored.capacity() < count) {
+				this.stored = ByteBuffer.allocate(count);
+			}
+			this.stored.clear().limit(count);
+			while (this.stored.hasRemaining()) {
+				if (this.text.read(this.stored, start + this.stored.position()) < 0) {
+					return false;
+				}
+			}
+			if (!Arrays.equals(this.stored.array(), 0, count, escaped, offset, offset + count)) {
 				return false;
 			}
+			done = count;
 		}
-		return true;
+		if (done == length) {
+			return true;
+		}
+		int from = (int) (start + done - this.flushed);
+		return Arrays.equals(this.buffer, from, from + length - done, escaped, offset + done, offset + length);
 	}
 
 	private int append(byte[] escaped, int offset, int length) throws IOException {
-		long needed = this.textSize + length + 4;
-		if (needed > MAX_TEXT_LENGTH) {
+		if (this.textSize + length + 4 > MAX_TEXT_LENGTH) {
 			throw new IOException("The strings table would exceed " + MAX_TEXT_LENGTH + " characters");
-		}
-		if (needed > this.text.capacity()) {
-			this.text.ensureCapacity(needed);
 		}
 		if ((this.count + 1L) * 4 > this.starts.capacity()) {
 			this.starts.ensureCapacity((this.count + 1L) * 4);
 		}
-		long at = this.textSize;
 		if (this.count > 0) {
-			this.text.put(at, SEPARATOR, 0, SEPARATOR.length);
-			at += SEPARATOR.length;
+			write(SEPARATOR, 0, SEPARATOR.length);
 		}
-		this.text.putByte(at++, (byte) '"');
-		this.starts.putInt(this.count * 4L, (int) at);
-		this.text.put(at, escaped, offset, length);
-		at += length;
-		this.text.putByte(at++, (byte) '"');
-		this.textSize = at;
+		write(QUOTE, 0, 1);
+		this.starts.putInt(this.count * 4L, (int) this.textSize);
+		write(escaped, offset, length);
+		write(QUOTE, 0, 1);
 		return this.count++;
+	}
+
+	private void write(byte[] bytes, int offset, int length) throws IOException {
+		int done = 0;
+		while (done < length) {
+			if (this.buffered == this.buffer.length) {
+				flush();
+			}
+			int count = Math.min(length - done, this.buffer.length - this.buffered);
+			System.arraycopy(bytes, offset + done, this.buffer, this.buffered, count);
+			this.buffered += count;
+			done += count;
+		}
+		this.textSize += length;
+	}
+
+	private void flush() throws IOException {
+		ByteBuffer pending = ByteBuffer.wrap(this.buffer, 0, this.buffered);
+		while (pending.hasRemaining()) {
+			this.text.write(pending, this.flushed + pending.position());
+		}
+		this.flushed += this.buffered;
+		this.buffered = 0;
 	}
 
 	private void rehash(long capacity) throws IOException {
@@ -211,7 +260,11 @@ public final class StringTable implements Closeable {
 	 * @throws IOException if writing fails
 	 */
 	public void writeTo(WritableByteChannel target) throws IOException {
-		this.text.writeTo(0, this.textSize, target);
+		flush();
+		long done = 0;
+		while (done < this.textSize) {
+			done += this.text.transferTo(done, this.textSize - done, target);
+		}
 	}
 
 	/**
@@ -220,8 +273,11 @@ public final class StringTable implements Closeable {
 	 */
 	@Override
 	public void close() throws IOException {
-		try (MappedBuffer text = this.text; MappedBuffer starts = this.starts; MappedBuffer slots = this.slots) {
-			// closed by the try
+		try (MappedBuffer starts = this.starts; MappedBuffer slots = this.slots) {
+			this.text.close();
+		}
+		finally {
+			Files.deleteIfExists(this.textFile);
 		}
 	}
 

@@ -1,0 +1,105 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs two tasks at once, one in a new thread and one in the calling thread, which keeps
+ * talking to the listener. When one fails, the other is asked to stop, and the first
+ * failure is thrown once both are done.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.1.0
+ */
+final class Parallel {
+
+	private Parallel() {
+	}
+
+	/**
+	 * Runs both tasks.
+	 * @param name the name of the new thread
+	 * @param background the task of the new thread, which should call {@link #check} on
+	 * {@code stop} now and then
+	 * @param foreground the task of the calling thread
+	 * @param stop set when the tasks should stop
+	 */
+	static void run(String name, Task background, Task foreground, AtomicBoolean stop) throws IOException {
+		AtomicReference<Throwable> failure = new AtomicReference<>();
+		Thread thread = new Thread(() -> {
+			try {
+				background.run();
+			}
+			catch (Throwable ex) {
+				failure.set(ex);
+				stop.set(true);
+			}
+		}, name);
+		thread.setDaemon(true);
+		thread.start();
+		Throwable foregroundFailure = null;
+		try {
+			foreground.run();
+		}
+		catch (IOException | RuntimeException | Error ex) {
+			foregroundFailure = ex;
+		}
+		finally {
+			if (foregroundFailure != null) {
+				stop.set(true);
+			}
+			joinUninterruptibly(thread);
+		}
+		Throwable ex = (failure.get() != null && !(failure.get() instanceof ConversionCancelledException))
+				? failure.get() : (foregroundFailure != null) ? foregroundFailure : failure.get();
+		if (ex instanceof IOException io) {
+			throw io;
+		}
+		if (ex instanceof RuntimeException runtime) {
+			throw runtime;
+		}
+		if (ex instanceof Error error) {
+			throw error;
+		}
+		if (ex != null) {
+			throw new IOException(ex);
+		}
+	}
+
+	/**
+	 * Throws if the tasks should stop.
+	 * @param stop the flag of {@link #run}
+	 */
+	static void check(AtomicBoolean stop) throws ConversionCancelledException {
+		if (stop.get()) {
+			throw new ConversionCancelledException("Conversion stopped");
+		}
+	}
+
+	private static void joinUninterruptibly(Thread thread) {
+		boolean interrupted = false;
+		while (thread.isAlive()) {
+			try {
+				thread.join();
+			}
+			catch (InterruptedException ex) {
+				interrupted = true;
+			}
+		}
+		if (interrupted) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/**
+	 * A task that may fail.
+	 */
+	@FunctionalInterface
+	interface Task {
+
+		void run() throws IOException;
+
+	}
+
+}
