@@ -191,6 +191,7 @@ public class HeapSnapshotService {
 			}
 			finally {
 				deleteTemporary(work);
+				deleteTemporary(this.store.temporaryHprof(name));
 			}
 		}
 		finally {
@@ -199,7 +200,7 @@ public class HeapSnapshotService {
 	}
 
 	private HeapSnapshotDescriptor takeSnapshot(Snapshot snapshot, Path work, Path index) throws IOException {
-		Path hprof = HeapSnapshotStore.hprofIn(work, snapshot.name());
+		Path hprof = this.store.temporaryHprof(snapshot.name());
 		Duration dump = timed(SnapshotPhase.DUMP, snapshot.trigger(), () -> {
 			this.heapDumper.dumpHeap(hprof, snapshot.live());
 			return hprof;

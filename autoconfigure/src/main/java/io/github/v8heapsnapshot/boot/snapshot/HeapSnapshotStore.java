@@ -29,9 +29,10 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The directory that holds heap snapshots, each with its descriptor ({@code <name>.json})
  * and optionally the HPROF dump it came from ({@code <stem>.hprof}). A snapshot in
- * progress lives in a hidden work directory ({@code .<stem>.work}) readable by the owner
- * only, from which its files are moved into place atomically; a snapshot is listed only
- * once both it and its descriptor are in place. Names from outside are checked against
+ * progress is dumped to a hidden file ({@code .<stem>.hprof}) and converted in a hidden
+ * work directory ({@code .<stem>.work}), both readable by the owner only, from which its
+ * files are moved into place atomically; a snapshot is listed only once both it and its
+ * descriptor are in place. Names from outside are checked against
  * {@link HeapSnapshotNames#isValid} before any path is built.
  *
  * @author v8heapsnapshot developers
@@ -258,13 +259,13 @@ public class HeapSnapshotStore implements InitializingBean {
 	}
 
 	/**
-	 * Returns the file that a snapshot's HPROF dump is written to.
-	 * @param work the work directory of the snapshot
+	 * Returns the hidden file that a snapshot's HPROF dump is written to. The JVM creates
+	 * it readable by its owner only.
 	 * @param name the snapshot name
-	 * @return the file in the work directory
+	 * @return the file
 	 */
-	public static Path hprofIn(Path work, String name) {
-		return work.resolve(HeapSnapshotNames.stem(name) + HPROF_SUFFIX);
+	public Path temporaryHprof(String name) {
+		return this.directory.resolve("." + HeapSnapshotNames.stem(name) + HPROF_SUFFIX);
 	}
 
 	/**
@@ -273,7 +274,7 @@ public class HeapSnapshotStore implements InitializingBean {
 	 * @param descriptor the descriptor of the snapshot
 	 * @param work the work directory of the snapshot, which holds the converted snapshot
 	 * under its name
-	 * @param keepHprof whether to keep the dump, from {@link #hprofIn}, beside the
+	 * @param keepHprof whether to keep the dump, from {@link #temporaryHprof}, beside the
 	 * snapshot
 	 * @throws IOException if the files cannot be written or moved
 	 */
@@ -283,10 +284,9 @@ public class HeapSnapshotStore implements InitializingBean {
 		Path descriptorFile = descriptorFile(name);
 		Path temporaryDescriptor = work.resolve(name + DESCRIPTOR_SUFFIX);
 		writeDescriptor(temporaryDescriptor, descriptor);
+		Path keptHprof = this.directory.resolve(HeapSnapshotNames.stem(name) + HPROF_SUFFIX);
 		if (keepHprof) {
-			Path hprof = hprofIn(work, name);
-			ownerOnly(hprof);
-			move(hprof, this.directory.resolve(hprof.getFileName()));
+			move(temporaryHprof(name), keptHprof);
 		}
 		move(temporaryDescriptor, descriptorFile);
 		try {
@@ -296,7 +296,7 @@ public class HeapSnapshotStore implements InitializingBean {
 		}
 		catch (IOException ex) {
 			Files.deleteIfExists(descriptorFile);
-			Files.deleteIfExists(this.directory.resolve(hprofIn(work, name).getFileName()));
+			Files.deleteIfExists(keptHprof);
 			throw ex;
 		}
 	}

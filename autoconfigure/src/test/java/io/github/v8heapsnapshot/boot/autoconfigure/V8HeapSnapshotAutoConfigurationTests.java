@@ -102,7 +102,7 @@ class V8HeapSnapshotAutoConfigurationTests {
 	void removesFilesLeftInProgressByEndedProcessesAtStartup() throws Exception {
 		String stem = "Heap.20260101.120000." + ProcessHandle.current().pid() + ".0.001";
 		Path work = Files.createDirectory(this.temp.resolve("." + stem + ".work"));
-		Files.createFile(work.resolve(stem + ".hprof"));
+		Path dump = Files.createFile(this.temp.resolve("." + stem + ".hprof"));
 		Files.createFile(work.resolve(".." + stem + ".heapsnapshot.part"));
 		Path index = Files.createDirectories(this.temp.resolve("." + stem + ".index/v8heapsnapshot-1")).getParent();
 		Files.createFile(index.resolve("v8heapsnapshot-1/ids"));
@@ -118,6 +118,7 @@ class V8HeapSnapshotAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("v8heapsnapshot.storage.directory=" + this.temp)
 			.run((context) -> assertThat(context).hasNotFailed());
 		assertThat(work).doesNotExist();
+		assertThat(dump).doesNotExist();
 		assertThat(index).doesNotExist();
 		assertThat(orphanDescriptor).doesNotExist();
 		assertThat(orphanDump).doesNotExist();

@@ -78,7 +78,7 @@ class HeapSnapshotStoreTests {
 	void keepsTheDumpWhenAsked() throws IOException {
 		String name = HeapSnapshotNames.next(LocalDateTime.now());
 		Path work = this.store.createWorkDirectory(name);
-		Files.writeString(HeapSnapshotStore.hprofIn(work, name), "JAVA PROFILE 1.0.2");
+		Files.writeString(this.store.temporaryHprof(name), "JAVA PROFILE 1.0.2");
 		Files.writeString(work.resolve(name), "{}");
 		this.store.store(descriptor(name, NOW), work, true);
 		FileSystemUtils.deleteRecursively(work);
@@ -145,16 +145,18 @@ class HeapSnapshotStoreTests {
 	}
 
 	@Test
-	void removesWorkAndIndexDirectoriesLeftByThisProcess() throws IOException {
+	void removesFilesLeftInProgressByThisProcess() throws IOException {
 		this.store.setTemporaryDirectory(this.temp.resolve("index"));
 		String name = HeapSnapshotNames.next(LocalDateTime.now());
 		Path work = this.store.createWorkDirectory(name);
-		Files.writeString(HeapSnapshotStore.hprofIn(work, name), "JAVA PROFILE 1.0.2");
+		Path hprof = Files.writeString(this.store.temporaryHprof(name), "JAVA PROFILE 1.0.2");
+		Files.writeString(work.resolve(name), "converting");
 		Path index = this.store.createIndexDirectory(name);
 		Files.writeString(Files.createDirectory(index.resolve("v8heapsnapshot-1")).resolve("ids"), "index");
 		Path unrelated = Files.createDirectory(this.temp.resolve("index/other"));
 		this.store.removeTemporaryFiles();
 		assertThat(work).doesNotExist();
+		assertThat(hprof).doesNotExist();
 		assertThat(index).doesNotExist();
 		assertThat(unrelated).exists();
 	}
