@@ -26,8 +26,6 @@ final class HprofMap {
 
 	static final int TAG_HEAP_DUMP_SEGMENT = 0x1C;
 
-	static final int TAG_HEAP_DUMP_END = 0x2C;
-
 	static final int CLASS_DUMP = 0x20;
 
 	static final int INSTANCE_DUMP = 0x21;

@@ -32,8 +32,4 @@ class HeapBallast {
 		return heap.getUsed() * 100 / heap.getMax();
 	}
 
-	int megabytes() {
-		return this.chunks.size() * CHUNK / (1024 * 1024);
-	}
-
 }

@@ -5,6 +5,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The application the reliability tests snapshot, in the test JVM or in a child JVM: it
@@ -23,7 +24,7 @@ public class ReliabilityApplication {
 
 	@Bean
 	@ConditionalOnProperty("reliability.ballast-percent")
-	HeapBallast heapBallast(org.springframework.core.env.Environment environment) {
+	HeapBallast heapBallast(Environment environment) {
 		return new HeapBallast(environment.getRequiredProperty("reliability.ballast-percent", Integer.class));
 	}
 
