@@ -227,7 +227,7 @@ public class HeapSnapshotStore implements InitializingBean {
 
 	/**
 	 * Creates the hidden work directory of a snapshot in progress, readable by the owner
-	 * only, in which the dump is written and converted.
+	 * only, in which the snapshot and its descriptor are written.
 	 * @param name the snapshot name
 	 * @return the new directory
 	 * @throws IOException if the directory cannot be created
@@ -283,20 +283,22 @@ public class HeapSnapshotStore implements InitializingBean {
 		Path target = this.directory.resolve(name);
 		Path descriptorFile = descriptorFile(name);
 		Path temporaryDescriptor = work.resolve(name + DESCRIPTOR_SUFFIX);
-		writeDescriptor(temporaryDescriptor, descriptor);
 		Path keptHprof = this.directory.resolve(HeapSnapshotNames.stem(name) + HPROF_SUFFIX);
-		if (keepHprof) {
-			move(temporaryHprof(name), keptHprof);
-		}
-		move(temporaryDescriptor, descriptorFile);
+		writeDescriptor(temporaryDescriptor, descriptor);
 		try {
+			if (keepHprof) {
+				move(temporaryHprof(name), keptHprof);
+			}
+			move(temporaryDescriptor, descriptorFile);
 			Path snapshot = work.resolve(name);
 			ownerOnly(snapshot);
 			move(snapshot, target);
 		}
 		catch (IOException ex) {
 			Files.deleteIfExists(descriptorFile);
-			Files.deleteIfExists(keptHprof);
+			if (keepHprof) {
+				Files.deleteIfExists(keptHprof);
+			}
 			throw ex;
 		}
 	}
