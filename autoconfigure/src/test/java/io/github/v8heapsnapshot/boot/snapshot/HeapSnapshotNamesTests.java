@@ -46,7 +46,7 @@ class HeapSnapshotNamesTests {
 		assertThat(HeapSnapshotNames.isValid("Heap.20261125.170205.13136.0.001.heapsnapshot.json")).isFalse();
 		assertThat(HeapSnapshotNames.isValid("Heap.20261125.170205.13136.0.001.hprof")).isFalse();
 		assertThat(HeapSnapshotNames.isValid("../Heap.20261125.170205.13136.0.001.heapsnapshot")).isFalse();
-		assertThat(HeapSnapshotNames.isValid("/tmp/Heap.20261125.170205.13136.0.001.heapsnapshot")).isFalse();
+		assertThat(HeapSnapshotNames.isValid("/snapshots/Heap.20261125.170205.13136.0.001.heapsnapshot")).isFalse();
 		assertThat(HeapSnapshotNames.isValid("Heap.20261125.170205.13136.0.001.heapsnapshot\n")).isFalse();
 		assertThat(HeapSnapshotNames.isValid("Heap.2026112５.170205.13136.0.001.heapsnapshot")).isFalse();
 		assertThat(HeapSnapshotNames.isValid("")).isFalse();
