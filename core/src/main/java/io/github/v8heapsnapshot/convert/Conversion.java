@@ -69,7 +69,7 @@ final class Conversion {
 					write.run(part);
 					lap(ConversionPhase.WRITE, start);
 					return new ConversionResult(write.nodeCount, write.edgeCount, heap.fileSize, Files.size(part),
-							this.durations);
+							this.durations, namer.shortened());
 				}
 				finally {
 					for (LinkPass worker : workers) {
@@ -151,7 +151,7 @@ final class Conversion {
 				() -> first.linkObjects(0, split, () -> {
 					this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
 					Parallel.check(stop);
-				}), stop);
+				}), () -> this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total), stop);
 	}
 
 	private static void closeAll(LinkPass[] workers) throws IOException {

@@ -55,13 +55,24 @@ public final class HeapSnapshotConverter {
 	 */
 	public ConversionResult convert(Path hprof, Path snapshot, ConversionListener listener) throws IOException {
 		Objects.requireNonNull(listener, "listener");
+		Progress progress = new Progress(listener);
+		progress.check();
 		Path target = snapshot.toAbsolutePath();
 		Path part = target.resolveSibling("." + target.getFileName() + ".part");
 		Path work = Files.createTempDirectory(this.options.tempDirectory(), "v8heapsnapshot-");
 		try (FileChannel channel = FileChannel.open(hprof, StandardOpenOption.READ)) {
-			ConversionResult result = new Conversion(this.options, new Progress(listener), work).run(channel, part);
+			ConversionResult result = new Conversion(this.options, progress, work).run(channel, part);
 			Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
 			return result;
+		}
+		catch (IOException ex) {
+			if (Thread.currentThread().isInterrupted() && !(ex instanceof ConversionCancelledException)) {
+				// An interrupt closes the file channels under the passes
+				ConversionCancelledException cancelled = new ConversionCancelledException("Conversion interrupted");
+				cancelled.initCause(ex);
+				throw cancelled;
+			}
+			throw ex;
 		}
 		finally {
 			Files.deleteIfExists(part);

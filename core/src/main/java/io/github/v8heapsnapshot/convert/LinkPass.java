@@ -114,8 +114,6 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	long edgeCount;
 
-	long entryCount;
-
 	final AtomicLong bytesDone = new AtomicLong();
 
 	LinkPass(LinkContext context, int worker, int valueName, int className) throws IOException {
@@ -291,7 +289,6 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			long value = resolve(in.idAt(base + model.mapValueOffset));
 			if (key >= 0 && value >= 0) {
 				this.entries.putInts((int) key, (int) value, 0);
-				this.entryCount++;
 			}
 		}
 		this.edges.putInts(SnapshotFormat.EDGE_INTERNAL, this.className, model.index);

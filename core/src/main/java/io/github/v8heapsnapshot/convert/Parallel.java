@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Parallel {
 
+	private static final long POLL_MILLIS = 100;
+
 	private Parallel() {
 	}
 
@@ -23,9 +25,12 @@ final class Parallel {
 	 * @param background the task of the new thread, which should call {@link #check} on
 	 * {@code stop} now and then
 	 * @param foreground the task of the calling thread
+	 * @param poll called by the calling thread while it waits for the new one, to report
+	 * progress or notice cancellation by throwing
 	 * @param stop set when the tasks should stop
 	 */
-	static void run(String name, Task background, Task foreground, AtomicBoolean stop) throws IOException {
+	static void run(String name, Task background, Task foreground, Task poll, AtomicBoolean stop)
+			throws IOException {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Thread thread = new Thread(() -> {
 			try {
@@ -41,6 +46,14 @@ final class Parallel {
 		Throwable foregroundFailure = null;
 		try {
 			foreground.run();
+			while (thread.isAlive()) {
+				thread.join(POLL_MILLIS);
+				poll.run();
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			foregroundFailure = new ConversionCancelledException("Conversion interrupted");
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			foregroundFailure = ex;

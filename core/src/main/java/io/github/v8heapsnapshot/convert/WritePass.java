@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.index.RankedBitSet;
@@ -50,7 +52,7 @@ final class WritePass {
 
 	private final List<Category> categories = new ArrayList<>();
 
-	private RankedBitSet kept;
+	private @Nullable RankedBitSet kept;
 
 	private long folded;
 
@@ -91,7 +93,7 @@ final class WritePass {
 				Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
 						() -> Parallel.check(stop));
 				numberNodes();
-			}, () -> nameStrings(values, names), stop);
+			}, () -> nameStrings(values, names), this.progress::check, stop);
 			write(part, names);
 		}
 		finally {
@@ -214,7 +216,7 @@ final class WritePass {
 				writeNodes(writer, names);
 				writer.write(SnapshotFormat.betweenNodesAndEdges());
 				writer.close();
-			}, stop);
+			}, this.progress::check, stop);
 			try (FileChannel edges = FileChannel.open(edgesFile, StandardOpenOption.READ)) {
 				long size = edges.size();
 				long done = 0;

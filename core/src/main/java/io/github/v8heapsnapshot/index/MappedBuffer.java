@@ -9,7 +9,6 @@ import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileChannel.MapMode;
-import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -235,20 +234,6 @@ public final class MappedBuffer implements Closeable {
 			int count = (int) Math.min(length - done, CHUNK_SIZE - index);
 			chunk.put(index, source, sourceOffset + done, count);
 			done += count;
-		}
-	}
-
-	/**
-	 * Writes a range of the buffer to a channel.
-	 * @param offset the first byte
-	 * @param length how many bytes
-	 * @param target the channel to write to
-	 * @throws IOException if writing fails
-	 */
-	public void writeTo(long offset, long length, WritableByteChannel target) throws IOException {
-		long done = 0;
-		while (done < length) {
-			done += this.channel.transferTo(offset + done, length - done, target);
 		}
 	}
 

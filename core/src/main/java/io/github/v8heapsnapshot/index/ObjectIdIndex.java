@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Maps object ids (addresses) to the order in which the objects were added, off the Java
  * heap. Ids are appended once each; {@link #finish()} sorts them if they did not come in
@@ -19,15 +21,15 @@ public final class ObjectIdIndex implements Closeable {
 
 	private final Path directory;
 
-	private MappedBuffer ids;
+	private @Nullable MappedBuffer ids;
 
-	private MappedBuffer compact;
+	private @Nullable MappedBuffer compact;
 
 	private long lowBits;
 
-	private MappedBuffer ordinals;
+	private @Nullable MappedBuffer ordinals;
 
-	private MappedBuffer pages;
+	private @Nullable MappedBuffer pages;
 
 	private long count;
 
