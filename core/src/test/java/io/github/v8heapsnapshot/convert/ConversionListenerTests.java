@@ -12,6 +12,8 @@ import io.github.v8heapsnapshot.testing.SnapshotModel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -71,6 +73,37 @@ class ConversionListenerTests {
 		};
 		assertThatExceptionOfType(ConversionCancelledException.class)
 			.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot, cancelInLink));
+		assertNothingLeft();
+	}
+
+	@Test
+	void stopsWhenInterruptedBeforeItStartsAndLeavesNoFileBehind() {
+		try {
+			Thread.currentThread().interrupt();
+			assertThatExceptionOfType(ConversionCancelledException.class)
+				.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot));
+		}
+		finally {
+			Thread.interrupted();
+		}
+		assertNothingLeft();
+	}
+
+	@ParameterizedTest
+	@EnumSource
+	void stopsWhenInterruptedInAPhaseAndLeavesNoFileBehind(ConversionPhase interrupted) {
+		ConversionListener interruptIn = (phase, done, total) -> {
+			if (phase == interrupted) {
+				Thread.currentThread().interrupt();
+			}
+		};
+		try {
+			assertThatExceptionOfType(ConversionCancelledException.class)
+				.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot, interruptIn));
+		}
+		finally {
+			Thread.interrupted();
+		}
 		assertNothingLeft();
 	}
 
