@@ -47,6 +47,9 @@ final class Conversion {
 		this.progress.phase(ConversionPhase.INDEX);
 		HeapModel heap = IndexPass.run(channel, this.work, this.progress);
 		try (StringTable strings = new StringTable(this.work); heap.objects) {
+			// The root's empty name first, as in V8's snapshots
+			strings.intern("");
+			strings.intern("(GC roots)");
 			ClassTable classes = ClassTable.build(heap, this.options.layout(), strings, sensitiveNames());
 			RootPlan plan = RootPlan.build(heap, classes, strings);
 			start = lap(ConversionPhase.INDEX, start);

@@ -68,6 +68,18 @@ final class ValueNamer {
 	 * @return the index
 	 */
 	int name(char[] chars, int length, boolean sensitive) throws IOException {
+		int end = escape(chars, length, sensitive);
+		return this.strings.internEscaped(this.escaped, 0, end);
+	}
+
+	/**
+	 * Redacts, shortens if needed and escapes a value into {@link #escaped()}.
+	 * @param chars the characters, already cut to the string limit
+	 * @param length how many
+	 * @param sensitive whether the value is held where secrets are
+	 * @return the number of escaped bytes
+	 */
+	int escape(char[] chars, int length, boolean sensitive) {
 		char[] value = chars;
 		if (this.redaction == Redaction.ALL_STRINGS) {
 			value = token(chars, length);
@@ -93,8 +105,15 @@ final class ValueNamer {
 		if (this.escaped.length < needed) {
 			this.escaped = new byte[needed];
 		}
-		int end = JsonEscaper.escape(value, 0, count, this.escaped, 0);
-		return this.strings.internEscaped(this.escaped, 0, end);
+		return JsonEscaper.escape(value, 0, count, this.escaped, 0);
+	}
+
+	/**
+	 * Returns the bytes the last {@link #escape} wrote.
+	 * @return the buffer, valid up to the length {@code escape} returned
+	 */
+	byte[] escaped() {
+		return this.escaped;
 	}
 
 	private char[] replacement(int length) {

@@ -242,6 +242,7 @@ final class WritePass {
 		long raw = 0;
 		long total = this.context.nodeCount;
 		try (BinaryOutput out = new BinaryOutput(names, BUFFER_SIZE)) {
+			StringBatch batch = new StringBatch(out);
 			for (LinkPass worker : this.workers) {
 				try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
 					ByteBuffer buffer = in.buffer();
@@ -253,21 +254,22 @@ final class WritePass {
 							this.progress.update(raw, 2 * total);
 						}
 						if ((head >>> 28) == LinkPass.KIND_STRING) {
-							int name = this.strings.intern("");
+							int length = 0;
 							long folded = 0;
 							if (aux >= 0 && values.load(aux, head & 1)) {
-								name = this.namer.name(values.chars, values.length,
+								length = this.namer.escape(values.chars, values.length,
 										(this.flags.getByte(raw) & NodeFlags.SENSITIVE) != 0);
 								if (NodeFlags.folded(this.flags.getByte(aux))) {
 									folded = this.context.layout.arraySize(values.arrayLength, values.elementSize());
 								}
 							}
-							out.putInts(name, (int) Math.min(folded, SnapshotFormat.MAX_SIZE), 0);
+							batch.add(this.namer.escaped(), length, folded);
 						}
 						raw++;
 					}
 				}
 			}
+			batch.flush();
 		}
 	}
 
@@ -330,12 +332,11 @@ final class WritePass {
 						}
 						case LinkPass.KIND_STRING -> {
 							type = SnapshotFormat.NODE_STRING;
-							if (!stringNames.ensure(3)) {
+							if (!stringNames.ensure(2)) {
 								throw new IllegalStateException("String names ended early");
 							}
 							name = stringNameBuffer.getInt();
 							long folded = Integer.toUnsignedLong(stringNameBuffer.getInt());
-							stringNameBuffer.getInt();
 							if (folded > 0) {
 								size += folded;
 								edges--;
@@ -415,6 +416,58 @@ final class WritePass {
 
 	private static void writeEdge(AsciiWriter writer, int type, long name, long target) throws IOException {
 		writer.edge(type, name, target);
+	}
+
+	/**
+	 * String names collected a few at a time, so that their lookups in the strings table
+	 * overlap: the records of {@link #nameStrings}, in order.
+	 */
+	private final class StringBatch {
+
+		private static final int SIZE = 16;
+
+		private final BinaryOutput out;
+
+		private byte[] bytes = new byte[SIZE * 64];
+
+		private final int[] ends = new int[SIZE];
+
+		private final long[] folded = new long[SIZE];
+
+		private final long[] hashes = new long[SIZE];
+
+		private int count;
+
+		StringBatch(BinaryOutput out) {
+			this.out = out;
+		}
+
+		void add(byte[] escaped, int length, long foldedSize) throws IOException {
+			int start = (this.count > 0) ? this.ends[this.count - 1] : 0;
+			if (start + length > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(2 * this.bytes.length, start + length));
+			}
+			System.arraycopy(escaped, 0, this.bytes, start, length);
+			this.ends[this.count] = start + length;
+			this.folded[this.count++] = foldedSize;
+			if (this.count == SIZE) {
+				flush();
+			}
+		}
+
+		void flush() throws IOException {
+			StringTable table = WritePass.this.strings;
+			for (int i = 0, start = 0; i < this.count; start = this.ends[i++]) {
+				this.hashes[i] = table.prefetch(this.bytes, start, this.ends[i] - start);
+			}
+			for (int i = 0, start = 0; i < this.count; start = this.ends[i++]) {
+				int name = table.internEscaped(this.bytes, start, this.ends[i] - start, this.hashes[i]);
+				this.out.putInt(name);
+				this.out.putInt((int) Math.min(this.folded[i], SnapshotFormat.MAX_SIZE));
+			}
+			this.count = 0;
+		}
+
 	}
 
 	/**

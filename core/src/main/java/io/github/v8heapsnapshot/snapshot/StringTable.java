@@ -58,6 +58,9 @@ public final class StringTable implements Closeable {
 
 	private int count;
 
+	/** Keeps the loads of {@link #prefetch} from being optimized away. */
+	private long touched;
+
 	private byte[] scratch = new byte[256];
 
 	/**
@@ -114,7 +117,33 @@ public final class StringTable implements Closeable {
 	 * @throws IOException if the table cannot grow
 	 */
 	public int internEscaped(byte[] escaped, int offset, int length) throws IOException {
+		return internEscaped(escaped, offset, length, hash(escaped, offset, length));
+	}
+
+	/**
+	 * Hashes an escaped string and starts loading the part of the table where it belongs,
+	 * so that several strings can be looked up with their memory accesses overlapping.
+	 * @param escaped the string's JSON-escaped ASCII bytes, without quotes
+	 * @param offset the first byte
+	 * @param length how many bytes
+	 * @return the hash to pass to {@link #internEscaped(byte[], int, int, long)}
+	 */
+	public long prefetch(byte[] escaped, int offset, int length) {
 		long hash = hash(escaped, offset, length);
+		this.touched += this.slots.getLong(((int) (hash >>> 32) & this.mask) * 8);
+		return hash;
+	}
+
+	/**
+	 * Returns the index of an already escaped and hashed string, adding it if it is new.
+	 * @param escaped the string's JSON-escaped ASCII bytes, without quotes
+	 * @param offset the first byte
+	 * @param length how many bytes
+	 * @param hash the hash {@link #prefetch} returned
+	 * @return its index in the table
+	 * @throws IOException if the table cannot grow
+	 */
+	public int internEscaped(byte[] escaped, int offset, int length, long hash) throws IOException {
 		int tag = (int) (hash >>> 32);
 		long slot = tag & this.mask;
 		while (true) {
