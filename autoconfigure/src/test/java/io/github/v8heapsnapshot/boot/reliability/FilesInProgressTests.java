@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,7 +60,6 @@ class FilesInProgressTests {
 	}
 
 	@Test
-	@Disabled("fix pending: the snapshot and its descriptor are readable by others until they are stored")
 	void everyFileIsTheOwnersOnlyWhileItIsWritten() throws Exception {
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		Map<String, String> seen = new TreeMap<>();
