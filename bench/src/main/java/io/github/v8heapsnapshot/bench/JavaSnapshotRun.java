@@ -90,7 +90,7 @@ public final class JavaSnapshotRun {
 			.with("hprofBytes", result.hprofBytes())
 			.with("snapshotBytes", result.snapshotBytes())
 			.with("heapBeforeBytes", heapBefore)
-			.with("heapPeakExtraBytes", sampler.maxHeapUsed() - heapBefore)
+			.with("heapPeakExtraBytes", heapPeakExtra(sampler, heapBefore))
 			.with("collections", sampler.collections())
 			.with("rssBeforeBytes", before.rss())
 			.with("rssPeakExtraBytes", after.peakRss() - before.rss())
@@ -103,6 +103,12 @@ public final class JavaSnapshotRun {
 		// The workload stays alive until the conversion is over, as an application would
 		Reference.reachabilityFence(workload);
 		return measurement;
+	}
+
+	// Without a collection, all that the sampler allocated is still in the used heap
+	private static long heapPeakExtra(MemorySampler sampler, long heapBefore) {
+		long extra = sampler.maxHeapUsed() - heapBefore;
+		return (sampler.collections() == 0) ? extra - sampler.ownAllocation() : extra;
 	}
 
 	private static double seconds(long nanos) {

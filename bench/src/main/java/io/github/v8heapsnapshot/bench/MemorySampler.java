@@ -6,6 +6,8 @@ import java.lang.management.MemoryMXBean;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
+import com.sun.management.ThreadMXBean;
+
 /**
  * Follows the memory of this process while a measured piece of work runs: the used Java
  * heap and the resident anonymous and file-backed memory, sampled every few milliseconds,
@@ -36,6 +38,8 @@ final class MemorySampler implements AutoCloseable {
 
 	private volatile long collections;
 
+	private volatile long ownAllocation;
+
 	private MemorySampler() {
 		this.collectionsBefore = collectionCount();
 		this.thread = new Thread(this::sample, "memory-sampler");
@@ -49,15 +53,19 @@ final class MemorySampler implements AutoCloseable {
 	}
 
 	private void sample() {
-		while (this.running) {
-			sampleOnce();
-			try {
+		ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
+		long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+		try {
+			while (this.running) {
+				sampleOnce();
 				Thread.sleep(INTERVAL_MILLIS);
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return;
-			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		finally {
+			this.ownAllocation = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
 		}
 	}
 
@@ -78,6 +86,15 @@ final class MemorySampler implements AutoCloseable {
 	 */
 	long maxHeapUsed() {
 		return this.maxHeapUsed.get();
+	}
+
+	/**
+	 * Returns the Java heap that the sampling itself allocated, to be subtracted from
+	 * {@link #maxHeapUsed()} when no collection ran.
+	 * @return bytes
+	 */
+	long ownAllocation() {
+		return this.ownAllocation;
 	}
 
 	/**

@@ -40,6 +40,15 @@ class MemorySamplerTests {
 	}
 
 	@Test
+	void measuresItsOwnAllocation() throws Exception {
+		MemorySampler sampler = MemorySampler.start();
+		Thread.sleep(100);
+		sampler.close();
+		// Each sample reads /proc/self/status into new strings
+		assertThat(sampler.ownAllocation()).isPositive();
+	}
+
+	@Test
 	void seesResidentMemory() throws Exception {
 		MemorySampler sampler = MemorySampler.start();
 		sampler.close();
