@@ -25,9 +25,6 @@ final class Conversion {
 
 	private static final Pattern SENSITIVE = Pattern.compile("(?i)password|passwd|secret|token|key|credential|auth");
 
-	/** Below this many bytes of heap dump segments, one link worker is quicker. */
-	private static final long PARALLEL_THRESHOLD = 16L << 20;
-
 	private final ConversionOptions options;
 
 	private final Progress progress;
@@ -105,7 +102,7 @@ final class Conversion {
 	private LinkPass[] link(LinkContext context, HeapModel heap, StringTable strings) throws IOException {
 		int segments = heap.segmentCount();
 		long total = (segments > 0) ? heap.segmentEnd(segments - 1) - heap.segmentStart(0) : 0;
-		boolean parallel = segments > 1 && total > PARALLEL_THRESHOLD
+		boolean parallel = segments > 1 && total > IndexPass.PARALLEL_THRESHOLD
 				&& Runtime.getRuntime().availableProcessors() > 1;
 		int split = segments;
 		if (parallel) {

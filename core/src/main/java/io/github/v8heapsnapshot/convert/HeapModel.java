@@ -131,6 +131,10 @@ final class HeapModel {
 		return this.segments[segment * 3 + 1];
 	}
 
+	void segmentFirstObject(int segment, long firstObject) {
+		this.segments[segment * 3 + 2] = firstObject;
+	}
+
 	long segmentFirstObject(int segment) {
 		return this.segments[segment * 3 + 2];
 	}

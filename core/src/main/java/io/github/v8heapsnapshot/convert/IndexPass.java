@@ -4,6 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HeapDumpScanner;
@@ -20,9 +24,12 @@ import io.github.v8heapsnapshot.index.ObjectIdIndex;
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-final class IndexPass implements HeapDumpVisitor {
+final class IndexPass {
 
 	private static final String MAGIC = "JAVA PROFILE 1.0.";
+
+	/** Below this many bytes of heap dump segments, one thread reads them quicker. */
+	static final long PARALLEL_THRESHOLD = 16L << 20;
 
 	private final HeapModel model;
 
@@ -140,9 +147,7 @@ final class IndexPass implements HeapDumpVisitor {
 					}
 					heapDump = true;
 					segments |= tag == 0x1C;
-					this.model.addSegment(start, end, this.objects.count());
-					HeapDumpScanner.scan(in, end, this);
-					progress.update(end, fileSize);
+					this.model.addSegment(start, end, 0);
 				}
 				case 0x2C -> ended = true;
 				default -> {
@@ -158,6 +163,43 @@ final class IndexPass implements HeapDumpVisitor {
 		if (segments && !ended) {
 			throw new HprofFormatException(
 					"Truncated file: HEAP_DUMP_END missing at the end of file, offset " + fileSize, fileSize);
+		}
+		scanSegments(progress);
+	}
+
+	/**
+	 * Reads the heap dump segments, split in two halves read at once when the dump is large:
+	 * the second half's ids, roots and classes are appended after the first's, so the
+	 * result is the same as reading in file order.
+	 */
+	private void scanSegments(Progress progress) throws IOException {
+		int count = this.model.segmentCount();
+		long total = (count > 0) ? this.model.segmentEnd(count - 1) - this.model.segmentStart(0) : 0;
+		int split = count;
+		if (count > 1 && total > PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1) {
+			split = 0;
+			while (split < count && this.model.segmentEnd(split) - this.model.segmentStart(0) < total / 2) {
+				split++;
+			}
+		}
+		SegmentScan first = new SegmentScan(this.objects);
+		if (split == count) {
+			first.scan(0, count, () -> progress.update(first.bytesDone.get(), total));
+			first.addTo(this.model);
+			return;
+		}
+		try (ObjectIdIndex secondIds = new ObjectIdIndex(this.model.objects.directory(), 1 << 16)) {
+			SegmentScan second = new SegmentScan(secondIds);
+			int from = split;
+			AtomicBoolean stop = new AtomicBoolean();
+			Parallel.run("v8heapsnapshot-index", () -> second.scan(from, count, () -> Parallel.check(stop)),
+					() -> first.scan(0, from, () -> {
+						progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
+						Parallel.check(stop);
+					}), () -> progress.update(first.bytesDone.get() + second.bytesDone.get(), total), stop);
+			first.addTo(this.model);
+			secondIds.appendTo(this.objects);
+			second.addTo(this.model);
 		}
 	}
 
@@ -181,31 +223,84 @@ final class IndexPass implements HeapDumpVisitor {
 		};
 	}
 
-	@Override
-	public void root(RootKind kind, long objectId, int threadSerial, int index) {
-		this.model.roots.add(new HeapModel.Root(kind, objectId, threadSerial, index));
-	}
+	/**
+	 * Reads a range of segments: appends object ids to an index and keeps roots and class
+	 * dumps in order.
+	 */
+	private final class SegmentScan implements HeapDumpVisitor {
 
-	@Override
-	public void classDump(ClassDump dump, long offset) throws HprofFormatException {
-		nonZero(dump.classId(), "class id", "CLASS_DUMP", offset);
-		this.model.classDumps.add(dump);
-		this.model.classDumpOffsets.add(offset);
-	}
+		private final ObjectIdIndex ids;
 
-	@Override
-	public void instance(long id, long classId, int length, HprofInput in, long offset) throws IOException {
-		this.objects.add(id);
-	}
+		private final List<HeapModel.Root> roots = new ArrayList<>();
 
-	@Override
-	public void objectArray(long id, long classId, int length, HprofInput in, long offset) throws IOException {
-		this.objects.add(id);
-	}
+		private final List<ClassDump> classDumps = new ArrayList<>();
 
-	@Override
-	public void primitiveArray(long id, int type, int length, HprofInput in, long offset) throws IOException {
-		this.objects.add(id);
+		private final List<Long> classDumpOffsets = new ArrayList<>();
+
+		private final AtomicLong bytesDone = new AtomicLong();
+
+		private long[] firstObjects = new long[0];
+
+		private int firstSegment;
+
+		SegmentScan(ObjectIdIndex ids) {
+			this.ids = ids;
+		}
+
+		void scan(int from, int to, LinkPass.Checkpoint checkpoint) throws IOException {
+			HeapModel heap = IndexPass.this.model;
+			HprofInput in = new HprofInput(heap.channel, heap.fileSize, 4 << 20, heap.idSize);
+			this.firstSegment = from;
+			this.firstObjects = new long[to - from];
+			for (int segment = from; segment < to; segment++) {
+				checkpoint.check();
+				this.firstObjects[segment - from] = this.ids.count();
+				in.seek(heap.segmentStart(segment));
+				HeapDumpScanner.scan(in, heap.segmentEnd(segment), this);
+				this.bytesDone.addAndGet(heap.segmentEnd(segment) - heap.segmentStart(segment));
+			}
+		}
+
+		/**
+		 * Adds what this scan found to the model, after what earlier scans added.
+		 */
+		void addTo(HeapModel heap) {
+			long base = heap.objects.count() - this.ids.count();
+			for (int i = 0; i < this.firstObjects.length; i++) {
+				heap.segmentFirstObject(this.firstSegment + i, base + this.firstObjects[i]);
+			}
+			heap.roots.addAll(this.roots);
+			heap.classDumps.addAll(this.classDumps);
+			heap.classDumpOffsets.addAll(this.classDumpOffsets);
+		}
+
+		@Override
+		public void root(RootKind kind, long objectId, int threadSerial, int index) {
+			this.roots.add(new HeapModel.Root(kind, objectId, threadSerial, index));
+		}
+
+		@Override
+		public void classDump(ClassDump dump, long offset) throws HprofFormatException {
+			nonZero(dump.classId(), "class id", "CLASS_DUMP", offset);
+			this.classDumps.add(dump);
+			this.classDumpOffsets.add(offset);
+		}
+
+		@Override
+		public void instance(long id, long classId, int length, HprofInput in, long offset) throws IOException {
+			this.ids.add(id);
+		}
+
+		@Override
+		public void objectArray(long id, long classId, int length, HprofInput in, long offset) throws IOException {
+			this.ids.add(id);
+		}
+
+		@Override
+		public void primitiveArray(long id, int type, int length, HprofInput in, long offset) throws IOException {
+			this.ids.add(id);
+		}
+
 	}
 
 }

@@ -6,8 +6,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs two tasks at once, one in a new thread and one in the calling thread, which keeps
- * talking to the listener. When one fails, the other is asked to stop, and the first
- * failure is thrown once both are done.
+ * talking to the listener. When one fails, the other is asked to stop, and the failure is
+ * thrown once both are done (the calling thread's, if both failed).
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -64,8 +64,10 @@ final class Parallel {
 			}
 			joinUninterruptibly(thread);
 		}
-		Throwable ex = (failure.get() != null && !(failure.get() instanceof ConversionCancelledException))
-				? failure.get() : (foregroundFailure != null) ? foregroundFailure : failure.get();
+		// The foreground task works on the earlier part of the file: its fault comes first
+		Throwable backgroundFailure = failure.get();
+		Throwable ex = (foregroundFailure != null && !(foregroundFailure instanceof ConversionCancelledException))
+				? foregroundFailure : (backgroundFailure != null) ? backgroundFailure : foregroundFailure;
 		if (ex instanceof IOException io) {
 			throw io;
 		}

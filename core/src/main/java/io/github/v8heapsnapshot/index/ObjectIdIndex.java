@@ -93,6 +93,26 @@ public final class ObjectIdIndex implements Closeable {
 	}
 
 	/**
+	 * Returns the directory of the index files.
+	 * @return the directory
+	 */
+	public Path directory() {
+		return this.directory;
+	}
+
+	/**
+	 * Appends this index's ids, in the order they were added, to another index; this index
+	 * must not be finished.
+	 * @param target the index to append to
+	 * @throws IOException if the target cannot grow
+	 */
+	public void appendTo(ObjectIdIndex target) throws IOException {
+		for (long i = 0; i < this.count; i++) {
+			target.add(id(i));
+		}
+	}
+
+	/**
 	 * Returns the number of ids.
 	 * @return the count
 	 */
