@@ -2,10 +2,13 @@ package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import io.github.v8heapsnapshot.testing.FixtureDump;
 import io.github.v8heapsnapshot.testing.SnapshotModel;
@@ -29,7 +32,7 @@ final class FixtureConversions {
 			new Jvm("jdk25-no-compressed-class-pointers", 25, "-XX:-UseCompressedClassPointers"),
 			new Jvm("jdk17-alignment-16", 17, "-XX:ObjectAlignmentInBytes=16"));
 
-	private static final Path DIRECTORY = Path.of("target", "fixture-dumps");
+	private static final Path DIRECTORY = temporaryDirectory();
 
 	private static final Map<String, Converted> converted = new ConcurrentHashMap<>();
 
@@ -57,6 +60,27 @@ final class FixtureConversions {
 				throw new UncheckedIOException(ex);
 			}
 		});
+	}
+
+	// Private to this test JVM, so that builds running side by side do not share files
+	private static Path temporaryDirectory() {
+		try {
+			Path directory = Files.createTempDirectory("v8heapsnapshot-fixtures");
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(directory)));
+			return directory;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path directory) {
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+		catch (IOException ex) {
+			// Left for the operating system's temp cleaner
+		}
 	}
 
 	/**
