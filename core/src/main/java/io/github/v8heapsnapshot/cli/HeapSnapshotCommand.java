@@ -81,8 +81,8 @@ public final class HeapSnapshotCommand {
 	}
 
 	/**
-	 * Prints a progress line per phase about once a second, with the percentage done and
-	 * the rate.
+	 * Prints a progress line about once a second: the phase, the percentage done and, while
+	 * the dump is read, the rate.
 	 */
 	private static final class ProgressPrinter implements ConversionListener {
 
@@ -109,14 +109,17 @@ public final class HeapSnapshotCommand {
 				this.phase = phase;
 				this.phaseStart = now;
 			}
-			if (now - this.last < INTERVAL || total <= 0) {
+			if (now - this.last < INTERVAL || total <= 0 || done <= 0) {
 				return;
 			}
 			this.last = now;
-			double seconds = Math.max(1e-9, (now - this.phaseStart) / 1e9);
-			String unit = (phase == ConversionPhase.WRITE) ? "nodes/s" : "MB/s";
-			double rate = (phase == ConversionPhase.WRITE) ? done / seconds : done / 1e6 / seconds;
-			this.err.printf(Locale.ROOT, "%-5s %3d%%  %,.0f %s%n", phase, 100 * done / total, rate, unit);
+			if (phase == ConversionPhase.WRITE) {
+				this.err.printf(Locale.ROOT, "%-5s %3d%%%n", phase, 100 * done / total);
+			}
+			else {
+				double seconds = Math.max(1e-9, (now - this.phaseStart) / 1e9);
+				this.err.printf(Locale.ROOT, "%-5s %3d%%  %,.0f MB/s%n", phase, 100 * done / total, done / 1e6 / seconds);
+			}
 		}
 
 	}
