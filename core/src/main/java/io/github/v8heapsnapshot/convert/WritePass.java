@@ -8,6 +8,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
@@ -22,10 +24,8 @@ import io.github.v8heapsnapshot.snapshot.StringTable;
 
 /**
  * The last pass: decides which value arrays fold into their String and which nodes hang
- * under the unreachable categories, numbers the nodes, and writes the snapshot, on two
- * threads: first the calling thread names the Strings while a second one searches for what
- * no root reaches; then the calling thread writes the nodes while the second formats the
- * edges into a temporary file. The strings table comes last.
+ * under the unreachable categories, numbers the nodes, and writes the snapshot on two
+ * threads (see {@link #write}). The strings table comes last.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -87,14 +87,7 @@ final class WritePass {
 			planCategories(values);
 			// Every reference is resolved now: free the object index before writing
 			this.context.objects.close();
-			Path names = this.context.directory.resolve("string-names");
-			AtomicBoolean stop = new AtomicBoolean();
-			Parallel.run("v8heapsnapshot-reachability", () -> {
-				Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
-						() -> Parallel.check(stop));
-				numberNodes();
-			}, () -> nameStrings(values, names), this.progress::check, stop);
-			write(part, names);
+			write(part, values);
 		}
 		finally {
 			if (this.kept != null) {
@@ -200,17 +193,31 @@ final class WritePass {
 		this.edgeCount = edges - this.folded;
 	}
 
-	private void write(Path part, Path names) throws IOException {
+	/**
+	 * Writes the snapshot. The second thread searches reachability, numbers the nodes and
+	 * formats the edges into a temporary file; meanwhile the calling thread names the
+	 * Strings and, once the nodes are numbered, writes the head and the nodes. Then the
+	 * edges and the strings table are appended.
+	 */
+	private void write(Path part, StringValues values) throws IOException {
+		Path names = this.context.directory.resolve("string-names");
 		Path edgesFile = this.context.directory.resolve("edges.txt");
 		AtomicBoolean stop = new AtomicBoolean();
+		CountDownLatch numbered = new CountDownLatch(1);
 		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
 				StandardOpenOption.TRUNCATE_EXISTING)) {
 			Parallel.run("v8heapsnapshot-edges", () -> {
+				Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
+						() -> Parallel.check(stop));
+				numberNodes();
+				numbered.countDown();
 				try (FileChannel channel = FileChannel.open(edgesFile, StandardOpenOption.CREATE_NEW,
 						StandardOpenOption.WRITE)) {
 					writeEdges(channel, stop);
 				}
 			}, () -> {
+				nameStrings(values, names);
+				awaitNumbering(numbered, stop);
 				AsciiWriter writer = new AsciiWriter(out, BUFFER_SIZE);
 				writer.write(SnapshotFormat.head(this.nodeCount, this.edgeCount));
 				writeNodes(writer, names);
@@ -230,6 +237,19 @@ final class WritePass {
 			this.strings.writeTo(out);
 			writer.write(SnapshotFormat.tail());
 			writer.close();
+		}
+	}
+
+	private void awaitNumbering(CountDownLatch numbered, AtomicBoolean stop) throws IOException {
+		try {
+			while (!numbered.await(100, TimeUnit.MILLISECONDS)) {
+				this.progress.check();
+				Parallel.check(stop);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ConversionCancelledException("Conversion interrupted");
 		}
 	}
 
