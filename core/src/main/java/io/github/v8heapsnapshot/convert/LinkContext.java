@@ -57,7 +57,8 @@ final class LinkContext implements Closeable {
 		this.directory = directory;
 		this.classCount = classes.size();
 		this.nodeCount = this.classCount + this.objects.count();
-		this.textBytes = (int) Math.min(Integer.MAX_VALUE / 4, 2L * stringLimit);
+		// Bytes of each byte or char array kept to name Strings: two per character, at most 1 MiB
+		this.textBytes = (int) Math.min(1 << 20, 2L * stringLimit);
 		this.threadsByObject = threadsByObject;
 		this.localNames = localNames;
 		this.localTargets = localTargets;
