@@ -3,14 +3,14 @@ package io.github.v8heapsnapshot.convert;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -35,6 +35,16 @@ final class WritePass {
 	private static final int BUFFER_SIZE = 1 << 20;
 
 	private static final String FILLER_NAME = "jdk.internal.vm.FillerElement[]";
+
+	private static final int EMPTY_NAME = 0;
+
+	private static final int GC_ROOTS_NAME = 1;
+
+	private static final int FILLER_NAME_INDEX = 2;
+
+	private static final int FIRST_CATEGORY_NAME = 3;
+
+	private static final int FIRST_PRIMITIVE_NAME = FIRST_CATEGORY_NAME + RootPlan.CATEGORY_NAMES.length;
 
 	private final LinkContext context;
 
@@ -194,36 +204,35 @@ final class WritePass {
 	}
 
 	/**
-	 * Writes the snapshot. The second thread searches reachability, numbers the nodes and
-	 * formats the edges into a temporary file; meanwhile the calling thread names the
-	 * Strings and, once the nodes are numbered, writes the head and the nodes. Then the
+	 * Writes the snapshot. The second thread searches reachability, numbers the nodes,
+	 * formats the edges into a temporary file and then writes the head and the nodes;
+	 * meanwhile the calling thread names the Strings and hands their names over. Then the
 	 * edges and the strings table are appended.
 	 */
 	private void write(Path part, StringValues values) throws IOException {
-		Path names = this.context.directory.resolve("string-names");
 		Path edgesFile = this.context.directory.resolve("edges.txt");
 		AtomicBoolean stop = new AtomicBoolean();
-		CountDownLatch numbered = new CountDownLatch(1);
-		try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.TRUNCATE_EXISTING)) {
+		// The node writer runs beside the naming thread: the table is only read from then on
+		int[] fixedNames = fixedNames();
+		AtomicLong written = new AtomicLong();
+		long total = this.context.nodeCount;
+		try (StringNames names = new StringNames(this.context.directory.resolve("string-names"), stop);
+				FileChannel out = OwnerOnlyFiles.create(part)) {
 			Parallel.run("v8heapsnapshot-edges", () -> {
 				Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
 						() -> Parallel.check(stop));
 				numberNodes();
-				numbered.countDown();
 				try (FileChannel channel = FileChannel.open(edgesFile, StandardOpenOption.CREATE_NEW,
 						StandardOpenOption.WRITE)) {
 					writeEdges(channel, stop);
 				}
-			}, () -> {
-				nameStrings(values, names);
-				awaitNumbering(numbered, stop);
 				AsciiWriter writer = new AsciiWriter(out, BUFFER_SIZE);
 				writer.write(SnapshotFormat.head(this.nodeCount, this.edgeCount));
-				writeNodes(writer, names);
+				writeNodes(writer, names, fixedNames, written, stop);
 				writer.write(SnapshotFormat.betweenNodesAndEdges());
 				writer.close();
-			}, this.progress::check, stop);
+			}, () -> nameStrings(values, names), () -> this.progress.update(total + written.get(), 2 * total),
+					stop);
 			try (FileChannel edges = FileChannel.open(edgesFile, StandardOpenOption.READ)) {
 				long size = edges.size();
 				long done = 0;
@@ -240,91 +249,90 @@ final class WritePass {
 		}
 	}
 
-	private void awaitNumbering(CountDownLatch numbered, AtomicBoolean stop) throws IOException {
-		try {
-			while (!numbered.await(100, TimeUnit.MILLISECONDS)) {
-				this.progress.check();
-				Parallel.check(stop);
-			}
+	/**
+	 * Interns the names the node writer needs besides those of the Strings: the synthetic
+	 * nodes' (those of both categories that reachability may add included) and the
+	 * primitive arrays'.
+	 * @return the indices, by the positions named {@code *_NAME}
+	 */
+	private int[] fixedNames() throws IOException {
+		int[] names = new int[FIRST_PRIMITIVE_NAME + BasicType.LONG + 1];
+		names[EMPTY_NAME] = this.strings.intern("");
+		names[GC_ROOTS_NAME] = this.strings.intern("(GC roots)");
+		for (Category category : this.categories) {
+			names[FIRST_CATEGORY_NAME + category.kind] = this.strings.intern(RootPlan.CATEGORY_NAMES[category.kind]);
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new ConversionCancelledException("Conversion interrupted");
+		for (int kind : new int[] { RootPlan.UNREACHABLE, RootPlan.WEAKLY_REACHABLE }) {
+			names[FIRST_CATEGORY_NAME + kind] = this.strings.intern(RootPlan.CATEGORY_NAMES[kind]);
 		}
+		for (int type = BasicType.BOOLEAN; type <= BasicType.LONG; type++) {
+			names[FIRST_PRIMITIVE_NAME + type] = this.strings.intern(BasicType.javaName(type) + "[]");
+		}
+		names[FILLER_NAME_INDEX] = this.strings.intern(FILLER_NAME);
+		return names;
 	}
 
 	/**
-	 * Names every String node, in node order, before the nodes are written: the name's
-	 * index in the strings table and, when the String's array folds into it, the array's
-	 * size.
+	 * Names every String node, in node order: the name's index in the strings table and,
+	 * when the String's array folds into it, the array's size.
 	 */
-	private void nameStrings(StringValues values, Path names) throws IOException {
+	private void nameStrings(StringValues values, StringNames names) throws IOException {
 		long raw = 0;
 		long total = this.context.nodeCount;
-		try (BinaryOutput out = new BinaryOutput(names, BUFFER_SIZE)) {
-			StringBatch batch = new StringBatch(out);
-			for (LinkPass worker : this.workers) {
-				try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
-					ByteBuffer buffer = in.buffer();
-					while (in.ensure(4)) {
-						int head = buffer.getInt();
-						buffer.position(buffer.position() + 8);
-						int aux = buffer.getInt();
-						if ((raw & 0xFFFFF) == 0) {
-							this.progress.update(raw, 2 * total);
-						}
-						if ((head >>> 28) == LinkPass.KIND_STRING) {
-							int length = 0;
-							long folded = 0;
-							if (aux >= 0 && values.load(aux, head & 1)) {
-								length = this.namer.escape(values.chars, values.length,
-										(this.flags.getByte(raw) & NodeFlags.SENSITIVE) != 0);
-								if (NodeFlags.folded(this.flags.getByte(aux))) {
-									folded = this.context.layout.arraySize(values.arrayLength, values.elementSize());
-								}
-							}
-							batch.add(this.namer.escaped(), length, folded);
-						}
-						raw++;
+		StringBatch batch = new StringBatch(names);
+		for (LinkPass worker : this.workers) {
+			try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
+				ByteBuffer buffer = in.buffer();
+				while (in.ensure(4)) {
+					int head = buffer.getInt();
+					buffer.position(buffer.position() + 8);
+					int aux = buffer.getInt();
+					if ((raw & 0xFFFFF) == 0) {
+						this.progress.update(raw, 2 * total);
 					}
+					if ((head >>> 28) == LinkPass.KIND_STRING) {
+						int length = 0;
+						long folded = 0;
+						if (aux >= 0 && values.load(aux, head & 1)) {
+							length = this.namer.escape(values.chars, values.length,
+									(this.flags.getByte(raw) & NodeFlags.SENSITIVE) != 0);
+							if (NodeFlags.folded(this.flags.getByte(aux))) {
+								folded = this.context.layout.arraySize(values.arrayLength, values.elementSize());
+							}
+						}
+						batch.add(this.namer.escaped(), length, folded);
+					}
+					raw++;
 				}
 			}
-			batch.flush();
 		}
+		batch.flush();
+		names.finish();
 	}
 
-	private void writeNodes(AsciiWriter writer, Path names) throws IOException {
-		int empty = this.strings.intern("");
-		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, empty, 1, 0, 1);
+	private void writeNodes(AsciiWriter writer, StringNames names, int[] fixedNames, AtomicLong written,
+			AtomicBoolean stop) throws IOException {
+		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, fixedNames[EMPTY_NAME], 1, 0, 1);
 		writer.write('\n');
 		writer.write(',');
-		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, this.strings.intern("(GC roots)"), 3, 0,
-				this.categories.size());
+		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, fixedNames[GC_ROOTS_NAME], 3, 0, this.categories.size());
 		for (int i = 0; i < this.categories.size(); i++) {
 			Category category = this.categories.get(i);
 			writer.write('\n');
 			writer.write(',');
-			writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, this.strings.intern(RootPlan.CATEGORY_NAMES[category.kind]),
-					5 + 2L * i, 0, category.count);
+			int name = fixedNames[FIRST_CATEGORY_NAME + category.kind];
+			writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, name, 5 + 2L * i, 0, category.count);
 		}
-		int[] primitiveNames = new int[BasicType.LONG + 1];
-		for (int type = BasicType.BOOLEAN; type <= BasicType.LONG; type++) {
-			primitiveNames[type] = this.strings.intern(BasicType.javaName(type) + "[]");
-		}
-		int filler = this.strings.intern(FILLER_NAME);
 		boolean fillers = this.context.layout.javaVersion() >= 22;
-		try (BinaryInput stringNames = new BinaryInput(names, BUFFER_SIZE)) {
-			writeObjectNodes(writer, stringNames, primitiveNames, filler, fillers);
-		}
+		writeObjectNodes(writer, names, fixedNames, fillers, written, stop);
 	}
 
-	private void writeObjectNodes(AsciiWriter writer, BinaryInput stringNames, int[] primitiveNames, int filler,
-			boolean fillers) throws IOException {
+	private void writeObjectNodes(AsciiWriter writer, StringNames names, int[] fixedNames, boolean fillers,
+			AtomicLong written, AtomicBoolean stop) throws IOException {
 		ClassTable classes = this.context.classes;
-		ByteBuffer stringNameBuffer = stringNames.buffer();
+		int filler = fixedNames[FILLER_NAME_INDEX];
 		long raw = 0;
 		long next = this.syntheticCount;
-		long total = this.context.nodeCount;
 		for (LinkPass worker : this.workers) {
 			try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
 				ByteBuffer buffer = in.buffer();
@@ -332,10 +340,11 @@ final class WritePass {
 					int head = buffer.getInt();
 					long size = Integer.toUnsignedLong(buffer.getInt());
 					int edges = buffer.getInt();
-					int aux = buffer.getInt();
+					buffer.getInt();
 					byte f = this.flags.getByte(raw);
-					if ((raw & 0xFFFFF) == 0) {
-						this.progress.update(total + raw, 2 * total);
+					if ((raw & 0xFFFF) == 0) {
+						written.lazySet(raw);
+						Parallel.check(stop);
 					}
 					raw++;
 					if (NodeFlags.folded(f)) {
@@ -352,18 +361,16 @@ final class WritePass {
 						}
 						case LinkPass.KIND_STRING -> {
 							type = SnapshotFormat.NODE_STRING;
-							if (!stringNames.ensure(2)) {
-								throw new IllegalStateException("String names ended early");
-							}
-							name = stringNameBuffer.getInt();
-							long folded = Integer.toUnsignedLong(stringNameBuffer.getInt());
+							long record = names.next();
+							name = (int) (record >>> 32);
+							long folded = record & 0xFFFFFFFFL;
 							if (folded > 0) {
 								size += folded;
 								edges--;
 							}
 						}
 						case LinkPass.KIND_PRIMITIVE_ARRAY -> name = (fillers && ref == BasicType.INT
-								&& NodeFlags.top(f)) ? filler : primitiveNames[ref];
+								&& NodeFlags.top(f)) ? filler : fixedNames[FIRST_PRIMITIVE_NAME + ref];
 						default -> name = classes.get(ref).nameIndex;
 					}
 					writer.node(type, name, 2 * next + 1, Math.min(size, SnapshotFormat.MAX_SIZE), edges);
@@ -371,6 +378,7 @@ final class WritePass {
 				}
 			}
 		}
+		written.set(raw);
 	}
 
 	private static void writeNode(AsciiWriter writer, int type, long name, long id, long size, long edges)
@@ -415,6 +423,8 @@ final class WritePass {
 					}
 				}
 			}
+			// Frees its pages now, while the Strings are being named, rather than at the end
+			Files.delete(worker.edges.file());
 		}
 		writer.close();
 	}
@@ -446,7 +456,7 @@ final class WritePass {
 
 		private static final int SIZE = 16;
 
-		private final BinaryOutput out;
+		private final StringNames names;
 
 		private byte[] bytes = new byte[SIZE * 64];
 
@@ -458,8 +468,8 @@ final class WritePass {
 
 		private int count;
 
-		StringBatch(BinaryOutput out) {
-			this.out = out;
+		StringBatch(StringNames names) {
+			this.names = names;
 		}
 
 		void add(byte[] escaped, int length, long foldedSize) throws IOException {
@@ -482,8 +492,7 @@ final class WritePass {
 			}
 			for (int i = 0, start = 0; i < this.count; start = this.ends[i++]) {
 				int name = table.internEscaped(this.bytes, start, this.ends[i] - start, this.hashes[i]);
-				this.out.putInt(name);
-				this.out.putInt((int) Math.min(this.folded[i], SnapshotFormat.MAX_SIZE));
+				this.names.add(name, (int) Math.min(this.folded[i], SnapshotFormat.MAX_SIZE));
 			}
 			this.count = 0;
 		}
