@@ -488,7 +488,11 @@ final class WritePass {
 		void flush() throws IOException {
 			StringTable table = WritePass.this.strings;
 			for (int i = 0, start = 0; i < this.count; start = this.ends[i++]) {
-				this.hashes[i] = table.prefetch(this.bytes, start, this.ends[i] - start);
+				this.hashes[i] = StringTable.hash(this.bytes, start, this.ends[i] - start);
+			}
+			// A loop of loads alone, so that the processor has them all in flight at once
+			for (int i = 0; i < this.count; i++) {
+				table.prefetch(this.hashes[i]);
 			}
 			for (int i = 0, start = 0; i < this.count; start = this.ends[i++]) {
 				int name = table.internEscaped(this.bytes, start, this.ends[i] - start, this.hashes[i]);

@@ -121,17 +121,31 @@ public final class StringTable implements Closeable {
 	}
 
 	/**
-	 * Hashes an escaped string and starts loading the part of the table where it belongs,
-	 * so that several strings can be looked up with their memory accesses overlapping.
+	 * Hashes an escaped string for {@link #prefetch(long)} and
+	 * {@link #internEscaped(byte[], int, int, long)}.
 	 * @param escaped the string's JSON-escaped ASCII bytes, without quotes
 	 * @param offset the first byte
 	 * @param length how many bytes
-	 * @return the hash to pass to {@link #internEscaped(byte[], int, int, long)}
+	 * @return the hash
 	 */
-	public long prefetch(byte[] escaped, int offset, int length) {
-		long hash = hash(escaped, offset, length);
+	public static long hash(byte[] escaped, int offset, int length) {
+		long h = 0x9E3779B97F4A7C15L ^ length;
+		for (int i = offset, end = offset + length; i < end; i++) {
+			h = (h ^ escaped[i]) * 0x100000001B3L;
+		}
+		h ^= h >>> 29;
+		h *= 0xBF58476D1CE4E5B9L;
+		return h ^ (h >>> 32);
+	}
+
+	/**
+	 * Starts loading the part of the table where a string belongs, so that several
+	 * strings can be looked up with their memory accesses overlapping: hash them all
+	 * first, then prefetch them all, then intern them.
+	 * @param hash the string's {@link #hash}
+	 */
+	public void prefetch(long hash) {
 		this.touched += this.slots.getLong(((int) (hash >>> 32) & this.mask) * 8);
-		return hash;
 	}
 
 	/**
@@ -139,7 +153,7 @@ public final class StringTable implements Closeable {
 	 * @param escaped the string's JSON-escaped ASCII bytes, without quotes
 	 * @param offset the first byte
 	 * @param length how many bytes
-	 * @param hash the hash {@link #prefetch} returned
+	 * @param hash the string's {@link #hash}
 	 * @return its index in the table
 	 * @throws IOException if the table cannot grow
 	 */
@@ -271,16 +285,6 @@ public final class StringTable implements Closeable {
 		}
 		this.slots = grown;
 		this.mask = newMask;
-	}
-
-	private static long hash(byte[] bytes, int offset, int length) {
-		long h = 0x9E3779B97F4A7C15L ^ length;
-		for (int i = offset, end = offset + length; i < end; i++) {
-			h = (h ^ bytes[i]) * 0x100000001B3L;
-		}
-		h ^= h >>> 29;
-		h *= 0xBF58476D1CE4E5B9L;
-		return h ^ (h >>> 32);
 	}
 
 	/**
