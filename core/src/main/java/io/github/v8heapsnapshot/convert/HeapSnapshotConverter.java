@@ -74,10 +74,23 @@ public final class HeapSnapshotConverter {
 			}
 			throw ex;
 		}
+		catch (InternalError ex) {
+			throw mappedFileFault(ex);
+		}
 		finally {
 			Files.deleteIfExists(part);
 			deleteTree(work);
 		}
+	}
+
+	// The JVM reports a failed access to a memory-mapped index file, as on a full disk, this way
+	private IOException mappedFileFault(InternalError error) {
+		String message = error.getMessage();
+		if (message == null || !message.contains("unsafe memory access")) {
+			throw error;
+		}
+		return new IOException("Failed to write the index files in '" + this.options.tempDirectory()
+				+ "', is the disk full? (" + message + ")", error);
 	}
 
 	private static void deleteTree(Path directory) throws IOException {
