@@ -466,6 +466,13 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		}
 	}
 
+	/**
+	 * Deletes the kept prefixes once every String is named.
+	 */
+	void releaseText() throws IOException {
+		closeAll(this.text, this.textOrdinals, this.textOffsets);
+	}
+
 	@Override
 	public void close() throws IOException {
 		try {

@@ -308,6 +308,11 @@ final class WritePass {
 		}
 		batch.flush();
 		names.finish();
+		// Frees their pages while the nodes are still being written, rather than at the end
+		this.strings.finishLookups();
+		for (LinkPass worker : this.workers) {
+			worker.releaseText();
+		}
 	}
 
 	private void writeNodes(AsciiWriter writer, StringNames names, int[] fixedNames, AtomicLong written,

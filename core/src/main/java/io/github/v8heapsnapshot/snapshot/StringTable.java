@@ -288,6 +288,15 @@ public final class StringTable implements Closeable {
 	}
 
 	/**
+	 * Deletes the lookup table once every string is in: only {@link #size},
+	 * {@link #textLength} and {@link #writeTo} may be called from then on.
+	 * @throws IOException if its file cannot be deleted
+	 */
+	public void finishLookups() throws IOException {
+		this.slots.close();
+	}
+
+	/**
 	 * Writes the table's text: the quoted strings, separated by commas and line breaks.
 	 * @param target where to write
 	 * @throws IOException if writing fails
