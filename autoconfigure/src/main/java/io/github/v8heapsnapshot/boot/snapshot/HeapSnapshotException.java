@@ -18,4 +18,13 @@ public abstract class HeapSnapshotException extends RuntimeException {
 		super(message);
 	}
 
+	/**
+	 * Creates a new instance.
+	 * @param message the detail message
+	 * @param cause the cause
+	 */
+	protected HeapSnapshotException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
 }

@@ -52,6 +52,16 @@ public class HeapSnapshotService {
 	 */
 	private static final double SNAPSHOT_SPACE_FACTOR = 2;
 
+	/**
+	 * The most heap a conversion needs, whatever the size of the dump.
+	 */
+	private static final long CONVERSION_HEAP = DataSize.ofMegabytes(64).toBytes();
+
+	/**
+	 * Free space under which a failed write is taken for a full disk.
+	 */
+	private static final long FULL_DISK = DataSize.ofMegabytes(16).toBytes();
+
 	private final HeapSnapshotStore store;
 
 	private final HeapDumper heapDumper;
@@ -146,7 +156,8 @@ public class HeapSnapshotService {
 	 * end within the busy wait
 	 * @throws HeapDumperUnavailableException if this JVM cannot dump its heap
 	 * @throws InsufficientDiskSpaceException if the storage directory has too little free
-	 * space
+	 * space, or fills up
+	 * @throws InsufficientHeapException if too little heap is free to convert the dump
 	 */
 	public HeapSnapshotDescriptor takeSnapshot(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
 		if (!tryLock()) {
@@ -185,6 +196,14 @@ public class HeapSnapshotService {
 				try {
 					return takeSnapshot(new Snapshot(name, created, trigger, live), work, index);
 				}
+				catch (IOException ex) {
+					if (isDiskFull(index)) {
+						logger.warn("Heap snapshot failed on a full disk", ex);
+						throw new InsufficientDiskSpaceException(
+								"Not enough free disk space: the disk filled up during the heap snapshot", ex);
+					}
+					throw ex;
+				}
 				finally {
 					deleteTemporary(index);
 				}
@@ -205,6 +224,7 @@ public class HeapSnapshotService {
 			this.heapDumper.dumpHeap(hprof, snapshot.live());
 			return hprof;
 		}).duration();
+		checkFreeHeap();
 		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, snapshot.trigger(),
 				() -> convert(hprof, work.resolve(snapshot.name()), index));
 		HeapSnapshotDescriptor descriptor = snapshot.describe(conversion.value(), dump, conversion.duration());
@@ -221,6 +241,34 @@ public class HeapSnapshotService {
 		if (usable < needed) {
 			throw new InsufficientDiskSpaceException("Not enough free disk space for a heap snapshot: about "
 					+ size(needed) + " needed for " + size(used) + " of used heap, " + size(usable) + " free");
+		}
+	}
+
+	/**
+	 * Refuses to convert when less heap is free than a conversion may need. The dump has
+	 * just run, after a full garbage collection when live, so what is used is mostly what
+	 * the application holds.
+	 */
+	private void checkFreeHeap() {
+		long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
+		long free = max - usedHeap();
+		if (max > 0 && free < CONVERSION_HEAP) {
+			throw new InsufficientHeapException("Not enough free heap to convert the heap dump: " + size(free)
+					+ " free of " + size(max) + ", the conversion may need " + size(CONVERSION_HEAP)
+					+ "; try again when the application holds less");
+		}
+	}
+
+	/**
+	 * Returns whether the disk of the snapshots or of the index files has filled up, after
+	 * a failed dump or conversion whose files are still there.
+	 */
+	private boolean isDiskFull(Path index) {
+		try {
+			return Math.min(usableSpace(this.store.getDirectory()), usableSpace(index)) < FULL_DISK;
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 

@@ -8,6 +8,7 @@ import io.github.v8heapsnapshot.boot.snapshot.HeapDumperUnavailableException;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDescriptor;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.InsufficientDiskSpaceException;
+import io.github.v8heapsnapshot.boot.snapshot.InsufficientHeapException;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotInProgressException;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
 import org.apache.commons.logging.Log;
@@ -129,7 +130,7 @@ public class V8HeapSnapshotEndpoint {
 		catch (SnapshotInProgressException ex) {
 			return failure(WebEndpointResponse.STATUS_TOO_MANY_REQUESTS, ex.getMessage());
 		}
-		catch (HeapDumperUnavailableException ex) {
+		catch (HeapDumperUnavailableException | InsufficientHeapException ex) {
 			return failure(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, ex.getMessage());
 		}
 		catch (InsufficientDiskSpaceException ex) {
