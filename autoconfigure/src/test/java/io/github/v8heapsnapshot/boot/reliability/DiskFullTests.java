@@ -12,7 +12,6 @@ import java.util.stream.Stream;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotListener;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotPhase;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -88,7 +87,6 @@ class DiskFullTests {
 		assertServesAgain();
 	}
 
-	@Disabled("fix pending: a full disk answers 500 without saying so")
 	@Test
 	void diskFullWhileDumping() throws Exception {
 		this.injector.fullWhen(SnapshotPhase.DUMP);
@@ -96,7 +94,6 @@ class DiskFullTests {
 		assertServesAgain();
 	}
 
-	@Disabled("fix pending: the engine's mapped index files turn a full disk into an InternalError")
 	@Test
 	void diskFullWhileConverting() throws Exception {
 		this.injector.fullWhen(SnapshotPhase.CONVERT);
