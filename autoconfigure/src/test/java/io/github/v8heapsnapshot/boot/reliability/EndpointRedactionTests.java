@@ -30,19 +30,14 @@ class EndpointRedactionTests {
 
 	@Nested
 	@SpringBootTest(classes = ReliabilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { EXPOSED, GRANTED, "v8heapsnapshot.redaction=none" })
+			properties = { EXPOSED, GRANTED, "v8heapsnapshot.redaction=none",
+					"v8heapsnapshot.storage.directory=target/endpoint-redaction/none" })
 	@DirtiesContext
-	class None {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		SecretHolder holder;
+	class None extends SnapshotThroughTheEndpoint {
 
 		@Test
 		void secretsAreInTheSnapshot() throws Exception {
-			String snapshot = snapshot(this.port);
+			String snapshot = snapshot();
 			this.holder.secrets().forEach((secret) -> assertContains(snapshot, secret, true));
 			assertContains(snapshot, this.holder.harmless(), true);
 		}
@@ -51,19 +46,14 @@ class EndpointRedactionTests {
 
 	@Nested
 	@SpringBootTest(classes = ReliabilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { EXPOSED, GRANTED, "v8heapsnapshot.redaction=secrets" })
+			properties = { EXPOSED, GRANTED, "v8heapsnapshot.redaction=secrets",
+					"v8heapsnapshot.storage.directory=target/endpoint-redaction/secrets" })
 	@DirtiesContext
-	class Secrets {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		SecretHolder holder;
+	class Secrets extends SnapshotThroughTheEndpoint {
 
 		@Test
 		void secretsAreNotInTheSnapshot() throws Exception {
-			String snapshot = snapshot(this.port);
+			String snapshot = snapshot();
 			this.holder.secrets().forEach((secret) -> assertContains(snapshot, secret, false));
 			assertContains(snapshot, this.holder.harmless(), true);
 		}
@@ -72,19 +62,14 @@ class EndpointRedactionTests {
 
 	@Nested
 	@SpringBootTest(classes = ReliabilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-			properties = { EXPOSED, GRANTED, "v8heapsnapshot.redaction=all-strings" })
+			properties = { EXPOSED, GRANTED, "v8heapsnapshot.redaction=all-strings",
+					"v8heapsnapshot.storage.directory=target/endpoint-redaction/all-strings" })
 	@DirtiesContext
-	class AllStrings {
-
-		@LocalServerPort
-		int port;
-
-		@Autowired
-		SecretHolder holder;
+	class AllStrings extends SnapshotThroughTheEndpoint {
 
 		@Test
 		void noStringValueIsInTheSnapshot() throws Exception {
-			String snapshot = snapshot(this.port);
+			String snapshot = snapshot();
 			this.holder.secrets().forEach((secret) -> assertContains(snapshot, secret, false));
 			assertThat(this.holder.harmlessValuesEqual()).isTrue();
 			assertContains(snapshot, this.holder.harmless(), false);
@@ -96,10 +81,20 @@ class EndpointRedactionTests {
 		assertThat(snapshot.contains(value)).as("'%s' in the snapshot", value).isEqualTo(expected);
 	}
 
-	static String snapshot(int port) throws Exception {
-		HttpResponse<byte[]> response = new EndpointClient(port).take();
-		assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(200);
-		return new String(response.body(), StandardCharsets.ISO_8859_1);
+	abstract static class SnapshotThroughTheEndpoint {
+
+		@LocalServerPort
+		int port;
+
+		@Autowired
+		SecretHolder holder;
+
+		String snapshot() throws Exception {
+			HttpResponse<byte[]> response = new EndpointClient(this.port).take();
+			assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(200);
+			return new String(response.body(), StandardCharsets.ISO_8859_1);
+		}
+
 	}
 
 }
