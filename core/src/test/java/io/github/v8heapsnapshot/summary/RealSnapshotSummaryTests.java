@@ -1,0 +1,108 @@
+package io.github.v8heapsnapshot.summary;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.github.v8heapsnapshot.convert.ConversionOptions;
+import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
+import io.github.v8heapsnapshot.summary.HeapSummary.ClassEntry;
+import io.github.v8heapsnapshot.summary.HeapSummary.Retainer;
+import io.github.v8heapsnapshot.testing.FixtureDump;
+import io.github.v8heapsnapshot.testing.FixtureHeap;
+import io.github.v8heapsnapshot.testing.SnapshotModel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Summaries of snapshots converted from real heap dumps, taken by a forked JVM.
+ *
+ * @author v8heapsnapshot developers
+ */
+class RealSnapshotSummaryTests {
+
+	private static final String ITEM = FixtureHeap.class.getName() + "$Item";
+
+	private static final String ITEM_LIST = FixtureHeap.class.getName() + "$ItemList";
+
+	@TempDir
+	static Path directory;
+
+	private static FixtureDump dump;
+
+	private static Path file;
+
+	private static SnapshotModel model;
+
+	private static HeapSummary summary;
+
+	@BeforeAll
+	static void convertAndSummarize() throws IOException {
+		Path java = FixtureDump.java(Runtime.version().feature()).orElseThrow();
+		dump = FixtureDump.take(java, directory.resolve("dump"));
+		file = directory.resolve("fixture.heapsnapshot");
+		new HeapSnapshotConverter(ConversionOptions.defaults().withLayout(dump.layout())).convert(dump.hprof(), file);
+		model = SnapshotModel.read(file);
+		summary = new HeapSnapshotSummarizer(SummaryOptions.defaults().withTempDirectory(directory)).summarize(file);
+	}
+
+	@Test
+	void everyRetainedSizeMatchesAnIndependentDominatorComputation() throws IOException {
+		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+				ScratchSpace scratch = new ScratchSpace(directory)) {
+			SnapshotReader reader = new SnapshotReader(channel);
+			SnapshotGraph graph = new SnapshotGraph(reader.readHeader(), channel, scratch);
+			reader.readBody(graph);
+			graph.prepare(scratch);
+			DominatorTree tree = DominatorTree.compute(graph, scratch);
+			int mismatches = 0;
+			for (int node = 0; node < model.nodeCount(); node++) {
+				int number = tree.number(node);
+				int dominator = tree.dominator(number);
+				int expected = model.dominator(node);
+				if (tree.retainedSize(number) != model.retainedSize(node)
+						|| (dominator == 0 ? -1 : tree.node(dominator)) != expected) {
+					mismatches++;
+				}
+			}
+			assertThat(mismatches).isZero();
+		}
+	}
+
+	@Test
+	void totalsAreThoseOfTheFile() {
+		assertThat(summary.isReady()).isTrue();
+		assertThat(summary.totals().nodes()).isEqualTo(model.nodeCount());
+		assertThat(summary.totals().edges()).isEqualTo(model.edgeCount());
+		assertThat(summary.totals().shallowBytes()).isEqualTo(model.totalSelfSize());
+		assertThat(summary.classes().stream().mapToLong(ClassEntry::shallowBytes).sum())
+			.isEqualTo(model.totalSelfSize());
+	}
+
+	@Test
+	void anExclusivelyOwnedStructureRetainsWhatJolMeasures() {
+		assertThat(summary.classes()).filteredOn((entry) -> entry.name().equals(ITEM_LIST))
+			.singleElement()
+			.extracting(ClassEntry::count, ClassEntry::retainedBytes)
+			.containsExactly(1L, dump.longValue("total.items"));
+		assertThat(summary.classes()).filteredOn((entry) -> entry.name().equals(ITEM))
+			.singleElement()
+			.extracting(ClassEntry::count, ClassEntry::shallowBytes)
+			.containsExactly((long) FixtureHeap.ITEM_COUNT, FixtureHeap.ITEM_COUNT * dump.longValue("size.item"));
+	}
+
+	@Test
+	void scratchFilesAreGone() throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			assertThat(files.map((path) -> path.getFileName().toString())).noneMatch((name) -> name.startsWith("v8heapsnapshot-summary"));
+		}
+	}
+
+}
