@@ -81,14 +81,6 @@ public record HeapSummary(String name, String state, @Nullable String reason, @N
 	}
 
 	/**
-	 * Returns whether the summary holds data.
-	 * @return whether the state is {@value #READY}
-	 */
-	public boolean isReady() {
-		return READY.equals(this.state);
-	}
-
-	/**
 	 * The totals of a snapshot.
 	 *
 	 * @param nodes the number of nodes, synthetic ones included

@@ -171,8 +171,9 @@ final class SnapshotGraph {
 	}
 
 	/**
-	 * Finishes the graph once the file is read: finds the edge names that mark the WeakMap
-	 * half of ephemeron pairs and the nodes that V8 snapshots mark as page-owned.
+	 * Finishes the graph once the file is read, as DevTools does: finds the edge names that
+	 * mark the WeakMap half of ephemeron pairs and the nodes that V8 snapshots mark as
+	 * page-owned, and folds the self sizes of V8's internal arrays into their owners.
 	 * @param scratch where to keep the walk's stack
 	 * @throws IOException if the file cannot be read
 	 */
@@ -185,6 +186,7 @@ final class SnapshotGraph {
 		}
 		this.weakMapCandidates = new int[0];
 		this.pageOwned = new PageOwnedNodes(this).mark(scratch);
+		new ShallowSizeFolding(this).fold(scratch);
 	}
 
 	int type(int node) {

@@ -14,9 +14,9 @@ import io.github.v8heapsnapshot.summary.HeapSummary.Retainer;
  * <p>
  * Synthetic nodes (the root, {@code (GC roots)} and its categories) and {@code object shape}
  * nodes (Java classes, whose statics lead to objects that are reported themselves) are not
- * reported. Neither is a node that retains at least 90 % of what its immediate dominator
- * retains when that dominator is reported: a chain such as a class loader, its
- * {@code ArrayList} and the list's array then shows once, by its head.
+ * reported. Neither is a node whose immediate dominator could be reported and has the same
+ * name (the rest of a linked list) or retains less than 10 % more than it: a chain such as a
+ * class loader, its {@code ArrayList} and the list's array then shows once, by its head.
  *
  * @author v8heapsnapshot developers
  */
@@ -82,12 +82,17 @@ final class TopRetainers {
 	}
 
 	private boolean isReported(int number) {
-		if (!isCandidate(this.tree.node(number))) {
+		int node = this.tree.node(number);
+		if (!isCandidate(node)) {
 			return false;
 		}
 		int dominator = this.tree.dominator(number);
-		return dominator <= 1 || !isCandidate(this.tree.node(dominator))
-				|| this.tree.retainedSize(number) * 10 < this.tree.retainedSize(dominator) * 9;
+		int owner = (dominator > 1) ? this.tree.node(dominator) : -1;
+		if (owner < 0 || !isCandidate(owner)) {
+			return true;
+		}
+		boolean sameClass = this.graph.type(owner) == this.graph.type(node) && this.graph.name(owner) == this.graph.name(node);
+		return !sameClass && this.tree.retainedSize(number) * 10 < this.tree.retainedSize(dominator) * 9;
 	}
 
 	private boolean isCandidate(int node) {
