@@ -5,12 +5,18 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.v8heapsnapshot.consumer.DevToolsView;
+import io.github.v8heapsnapshot.consumer.DevToolsView.SummaryRow;
+import io.github.v8heapsnapshot.consumer.MemlabView;
+import io.github.v8heapsnapshot.consumer.SnapshotConsumers;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
 import io.github.v8heapsnapshot.summary.HeapSummary.ClassEntry;
@@ -20,6 +26,7 @@ import io.github.v8heapsnapshot.testing.FixtureHeap;
 import io.github.v8heapsnapshot.testing.SnapshotModel;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * Summaries of snapshots converted from real heap dumps, taken by a forked JVM.
@@ -96,6 +103,38 @@ class RealSnapshotSummaryTests {
 			.singleElement()
 			.extracting(ClassEntry::count, ClassEntry::shallowBytes)
 			.containsExactly((long) FixtureHeap.ITEM_COUNT, FixtureHeap.ITEM_COUNT * dump.longValue("size.item"));
+	}
+
+	@Test
+	void memlabComputesTheSameRetainedSizesPerClass() throws IOException {
+		MemlabView view = SnapshotConsumers.installed().memlab(file, null);
+		assertThat(view.rootRetainedSize()).isEqualTo(summary.totals().shallowBytes());
+		List<ClassEntry> top = summary.classes().subList(0, 20);
+		assertThat(top).extracting(ClassEntry::name, ClassEntry::count, ClassEntry::shallowBytes,
+				ClassEntry::retainedBytes)
+			.containsExactlyElementsOf(top.stream()
+				.map((entry) -> view.classRow(entry.name()).orElseThrow())
+				.map((row) -> tuple(row.name(), row.count(), row.shallowSize(), row.retainedSize()))
+				.toList());
+	}
+
+	@Test
+	void devToolsShowsTheSameRetainedSizesPerClass() throws IOException {
+		Path screenshot = Files.createDirectories(Path.of("target", "consumers")).resolve("summary-devtools.png");
+		DevToolsView view = SnapshotConsumers.installed().devTools(file, screenshot, null);
+		// DevTools sorts by retained size too, and prints sizes in kB
+		List<SummaryRow> rows = view.summary().subList(0, 20);
+		assertThat(summary.classes().subList(0, 20)).extracting(ClassEntry::name, ClassEntry::count,
+				(entry) -> kilobytes(entry.retainedBytes()))
+			.containsExactlyElementsOf(rows.stream()
+				.map((row) -> tuple(row.constructor(), row.count(), row.retainedSize()))
+				.toList());
+	}
+
+	private static String kilobytes(long bytes) {
+		double kilobytes = bytes / 1000.0;
+		return (kilobytes < 100) ? String.format(Locale.ROOT, "%.1f kB", kilobytes)
+				: String.format(Locale.ROOT, "%,d kB", Math.round(kilobytes));
 	}
 
 	@Test
