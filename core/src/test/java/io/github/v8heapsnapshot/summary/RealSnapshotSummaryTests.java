@@ -5,6 +5,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -20,6 +21,8 @@ import io.github.v8heapsnapshot.consumer.SnapshotConsumers;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
 import io.github.v8heapsnapshot.summary.HeapSummary.ClassEntry;
+import io.github.v8heapsnapshot.summary.HeapSummary.DuplicatedString;
+import io.github.v8heapsnapshot.summary.HeapSummary.PathStep;
 import io.github.v8heapsnapshot.summary.HeapSummary.Retainer;
 import io.github.v8heapsnapshot.testing.FixtureDump;
 import io.github.v8heapsnapshot.testing.FixtureHeap;
@@ -103,6 +106,32 @@ class RealSnapshotSummaryTests {
 			.singleElement()
 			.extracting(ClassEntry::count, ClassEntry::shallowBytes)
 			.containsExactly((long) FixtureHeap.ITEM_COUNT, FixtureHeap.ITEM_COUNT * dump.longValue("size.item"));
+	}
+
+	@Test
+	void theItemListIsReportedWithItsPathFromTheGcRoots() {
+		Retainer list = summary.retainers()
+			.stream()
+			.filter((retainer) -> retainer.name().equals(ITEM_LIST))
+			.findFirst()
+			.orElseThrow();
+		assertThat(list.id()).isEqualTo(model.id(model.node("object", ITEM_LIST)));
+		assertThat(list.retainedBytes()).isEqualTo(dump.longValue("total.items"));
+		assertThat(list.path()).first().isEqualTo(new PathStep("(GC roots)", null));
+		assertThat(list.path()).last().isEqualTo(new PathStep(ITEM_LIST, "items"));
+		assertThat(list.path()).contains(new PathStep("class " + FixtureHeap.class.getName(), "appClass"));
+	}
+
+	@Test
+	void duplicatedStringsAreCountedOverTheStringNodes() {
+		assertThat(summary.duplicatedStrings()).hasSize(20).allSatisfy((duplicated) -> {
+			List<Integer> nodes = model.nodes("string", duplicated.value());
+			assertThat(duplicated.count()).isEqualTo(nodes.size());
+			assertThat(duplicated.wastedBytes() + duplicated.size())
+				.isEqualTo(nodes.stream().mapToLong(model::selfSize).sum());
+		});
+		assertThat(summary.duplicatedStrings()).isSortedAccordingTo(
+				Comparator.comparingLong(DuplicatedString::wastedBytes).reversed());
 	}
 
 	@Test
