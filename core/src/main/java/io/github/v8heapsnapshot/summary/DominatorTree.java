@@ -10,7 +10,9 @@ import java.io.IOException;
  * <p>
  * Nodes the root does not reach are handled as DevTools does: first those with no
  * essential retainer are searched from as if they were children of the root, then any
- * remaining node is hung directly under the root.
+ * remaining node is hung directly under the root, without becoming a path from the root
+ * for the nodes it refers to (its semi-dominator starts at its own number, as in DevTools'
+ * {@code calculateDominatorsAndRetainedSizes}, rather than at its parent's).
  *
  * @author v8heapsnapshot developers
  */
@@ -223,9 +225,11 @@ final class DominatorTree {
 				labels.set(number, number);
 			}
 			for (int number = this.count; number >= 2; number--) {
-				int semi = ancestors.get(number);
+				// As in DevTools: a node hung under the root is no path from the root for others
+				int start = positions.get(number);
 				int end = positions.get(number + 1);
-				for (int position = positions.get(number); position < end; position++) {
+				int semi = (start == end) ? 1 : number;
+				for (int position = start; position < end; position++) {
 					int candidate = semis.get(evaluate(predecessors.get(position), number + 1, ancestors, semis, labels, stack));
 					if (candidate < semi) {
 						semi = candidate;
