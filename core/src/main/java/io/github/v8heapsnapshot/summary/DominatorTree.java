@@ -20,18 +20,15 @@ final class DominatorTree {
 
 	private final int count;
 
-	private final ScratchSpace.Ints numbers;
-
 	private final ScratchSpace.Ints vertices;
 
 	private final ScratchSpace.Ints dominators;
 
 	private final ScratchSpace.Longs retained;
 
-	private DominatorTree(int count, ScratchSpace.Ints numbers, ScratchSpace.Ints vertices,
-			ScratchSpace.Ints dominators, ScratchSpace.Longs retained) {
+	private DominatorTree(int count, ScratchSpace.Ints vertices, ScratchSpace.Ints dominators,
+			ScratchSpace.Longs retained) {
 		this.count = count;
-		this.numbers = numbers;
 		this.vertices = vertices;
 		this.dominators = dominators;
 		this.retained = retained;
@@ -47,10 +44,6 @@ final class DominatorTree {
 	 */
 	int count() {
 		return this.count;
-	}
-
-	int number(int node) {
-		return this.numbers.get(node);
 	}
 
 	int node(int number) {
@@ -112,10 +105,11 @@ final class DominatorTree {
 				}
 			}
 			ScratchSpace.Ints predecessors = predecessors(inDegrees);
-			ScratchSpace.Ints dominators = this.scratch.ints("dominators", this.count + 1L);
-			semiNca(predecessors, inDegrees, dominators);
-			this.scratch.release(predecessors);
 			this.scratch.release(inDegrees);
+			this.scratch.release(this.numbers);
+			ScratchSpace.Ints dominators = this.scratch.ints("dominators", this.count + 1L);
+			semiNca(predecessors, dominators);
+			this.scratch.release(predecessors);
 			this.scratch.release(this.cursors);
 			this.scratch.release(this.parents);
 			ScratchSpace.Longs retained = this.scratch.longs("retained", this.count + 1L);
@@ -126,11 +120,11 @@ final class DominatorTree {
 				int dominator = dominators.get(number);
 				retained.set(dominator, retained.get(dominator) + retained.get(number));
 			}
-			return new DominatorTree(this.count, this.numbers, this.vertices, dominators, retained);
+			return new DominatorTree(this.count, this.vertices, dominators, retained);
 		}
 
 		private ScratchSpace.Ints countEssentialRetainers() throws IOException {
-			ScratchSpace.Ints inDegrees = this.scratch.ints("in-degrees", this.nodeCount + 1L);
+			ScratchSpace.Ints inDegrees = this.scratch.ints("in-degrees", this.nodeCount);
 			SnapshotGraph graph = this.graph;
 			for (int node = 0; node < this.nodeCount; node++) {
 				int end = graph.firstEdge(node + 1);
@@ -213,12 +207,13 @@ final class DominatorTree {
 			return predecessors;
 		}
 
-		private void semiNca(ScratchSpace.Ints predecessors, ScratchSpace.Ints stack, ScratchSpace.Ints dominators)
-				throws IOException {
+		private void semiNca(ScratchSpace.Ints predecessors, ScratchSpace.Ints dominators) throws IOException {
 			ScratchSpace.Ints positions = this.cursors;
 			ScratchSpace.Ints ancestors = this.parents;
 			ScratchSpace.Ints semis = this.scratch.ints("semis", this.count + 1L);
 			ScratchSpace.Ints labels = this.scratch.ints("labels", this.count + 1L);
+			// Compressed paths are short: the stack grows only when one is not
+			ScratchSpace.Ints stack = this.scratch.ints("compression-stack", 1 << 16);
 			for (int number = 1; number <= this.count; number++) {
 				dominators.set(number, ancestors.get(number));
 				semis.set(number, number);
@@ -246,19 +241,21 @@ final class DominatorTree {
 				}
 				dominators.set(number, dominator);
 			}
+			this.scratch.release(stack);
 			this.scratch.release(semis);
 			this.scratch.release(labels);
 		}
 
 		// The vertex of least semi-dominator on the linked path above a vertex, compressing it
 		private static int evaluate(int vertex, int lastLinked, ScratchSpace.Ints ancestors, ScratchSpace.Ints semis,
-				ScratchSpace.Ints labels, ScratchSpace.Ints stack) {
+				ScratchSpace.Ints labels, ScratchSpace.Ints stack) throws IOException {
 			if (ancestors.get(vertex) < lastLinked) {
 				return labels.get(vertex);
 			}
 			int size = 0;
 			int current = vertex;
 			do {
+				stack.ensureLength(size + 1L);
 				stack.set(size++, current);
 				current = ancestors.get(current);
 			}

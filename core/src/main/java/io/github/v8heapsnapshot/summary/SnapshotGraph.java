@@ -213,10 +213,6 @@ final class SnapshotGraph {
 		return this.firstEdges.get(node);
 	}
 
-	int edgeType(int edge) {
-		return this.edgeTypes.get(edge);
-	}
-
 	int target(int edge) {
 		return this.edgeTargets.get(edge);
 	}

@@ -72,13 +72,13 @@ class RealSnapshotSummaryTests {
 			reader.readBody(graph);
 			graph.prepare(scratch);
 			DominatorTree tree = DominatorTree.compute(graph, scratch);
+			assertThat(tree.count()).isEqualTo(model.nodeCount());
 			int mismatches = 0;
-			for (int node = 0; node < model.nodeCount(); node++) {
-				int number = tree.number(node);
+			for (int number = 1; number <= tree.count(); number++) {
+				int node = tree.node(number);
 				int dominator = tree.dominator(number);
-				int expected = model.dominator(node);
 				if (tree.retainedSize(number) != model.retainedSize(node)
-						|| (dominator == 0 ? -1 : tree.node(dominator)) != expected) {
+						|| (dominator == 0 ? -1 : tree.node(dominator)) != model.dominator(node)) {
 					mismatches++;
 				}
 			}
