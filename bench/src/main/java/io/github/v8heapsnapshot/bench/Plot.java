@@ -90,7 +90,8 @@ final class Plot {
 					g.drawLine(previousX, previousY, x, y);
 				}
 				g.fillOval(x - 5, y - 5, 10, 10);
-				g.drawString(String.format(Locale.ROOT, "%.2f", point[i + 1]), x + 8, y - 8);
+				// One label row per series, so that close points stay readable
+				g.drawString(String.format(Locale.ROOT, "%.2f", point[i + 1]), x + 8, y - 20 + 15 * i);
 				previousX = x;
 				previousY = y;
 			}
