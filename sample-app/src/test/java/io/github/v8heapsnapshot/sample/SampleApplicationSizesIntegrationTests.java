@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -57,6 +58,8 @@ class SampleApplicationSizesIntegrationTests {
 		Map<String, Count> before;
 		Map<String, Count> after;
 		Path hprof = directory.resolve("sample.hprof");
+		// jcmd does not overwrite a dump, and reports that with exit code 0
+		Files.deleteIfExists(hprof);
 		Path endpointSnapshot;
 		try (SampleApplicationProcess application = SampleApplicationProcess.start(java, jar, directory, flag)) {
 			for (int i = 0; i < 50; i++) {
@@ -64,10 +67,12 @@ class SampleApplicationSizesIntegrationTests {
 			}
 			before = histogram(java, application.pid());
 			jcmd(java, application.pid(), "GC.heap_dump", hprof.toString());
+			assertThat(hprof).isNotEmptyFile();
 			after = histogram(java, application.pid());
 			endpointSnapshot = application.download("/actuator/v8heapsnapshot", directory.resolve("downloads"));
 		}
 		Path commandLineSnapshot = directory.resolve("sample.heapsnapshot");
+		Files.deleteIfExists(commandLineSnapshot);
 		List<String> options = new ArrayList<>(List.of("--java-version", Integer.toString(feature)));
 		if (flag.equals("-XX:+UseCompactObjectHeaders")) {
 			options.add("--compact-object-headers");
