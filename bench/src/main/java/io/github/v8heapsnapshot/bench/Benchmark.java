@@ -28,6 +28,16 @@ public final class Benchmark {
 
 	private static final String CLI_HEAP = "-Xmx64m";
 
+	// Node needs about 16 GB and several minutes for a snapshot of 20M items
+	private static final int NODE_MAX_ITEMS = 5_000_000;
+
+	private static final Measurement NODE_SKIPPED = Measurement.empty()
+		.with("node.snapshotWallSeconds", Double.NaN)
+		.with("node.snapshotCpuSeconds", Double.NaN)
+		.with("node.nodes", Double.NaN)
+		.with("node.snapshotBytes", Double.NaN)
+		.with("node.rssPeakExtraBytes", Double.NaN);
+
 	private final BenchmarkOptions options;
 
 	Benchmark(BenchmarkOptions options) {
@@ -50,6 +60,7 @@ public final class Benchmark {
 		Report report = new Benchmark(options).run();
 		String text = machine + "\n- at the end, " + Machine.load() + "\n\n" + report.toMarkdown();
 		Files.writeString(options.workDirectory().resolve("report.md"), text);
+		Plot.write(report, options.scales(), options.workDirectory().resolve("time-per-million-objects.png"));
 		System.out.println();
 		System.out.println(text);
 	}
@@ -89,6 +100,9 @@ public final class Benchmark {
 				.with("snapshotBytes", Files.size(cliSnapshot))
 				.with(GcLog.read(gcLog).toMeasurement());
 			delete(hprof, cliSnapshot);
+			if (items > NODE_MAX_ITEMS) {
+				return java.prefixed("java.").with(cli.prefixed("cli.")).with(NODE_SKIPPED);
+			}
 			Measurement node = ChildProcess.run(List.of(this.options.node(), "--expose-gc",
 					"--max-old-space-size=8192", this.options.script().toString(), Integer.toString(items),
 					nodeSnapshot.toString()));

@@ -23,7 +23,8 @@ record BenchmarkOptions(List<Integer> scales, int runs, Path workDirectory, Path
 
 	static final String USAGE = """
 			Options (defaults in brackets):
-			  --scales=N,N,...     items per workload [100000,1000000,5000000]
+			  --scales=N,N,...     items per workload [100000,1000000,5000000,20000000];
+			                       Node runs up to 5000000
 			  --runs=N             processes per scale and runtime [3]
 			  --work-dir=DIR       where dumps and snapshots go [target/bench]
 			  --script=FILE        the JavaScript workload [js/workload.js]
@@ -34,7 +35,7 @@ record BenchmarkOptions(List<Integer> scales, int runs, Path workDirectory, Path
 			  --keep               keep the dumps and snapshots""";
 
 	static BenchmarkOptions parse(String... args) {
-		BenchmarkOptions options = new BenchmarkOptions(List.of(100_000, 1_000_000, 5_000_000), 3,
+		BenchmarkOptions options = new BenchmarkOptions(List.of(100_000, 1_000_000, 5_000_000, 20_000_000), 3,
 				Path.of("target/bench"), Path.of("js/workload.js"), Path.of("../core/target/v8heapsnapshot-cli.jar"),
 				"node", List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch"), false);
 		for (String arg : args) {

@@ -31,6 +31,9 @@ record Summary(double median, double min, double max, int count) {
 	 * @return the text
 	 */
 	String format() {
+		if (Double.isNaN(this.median)) {
+			return "–";
+		}
 		if (this.count == 1) {
 			return format(this.median);
 		}

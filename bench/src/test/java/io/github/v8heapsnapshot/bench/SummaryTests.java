@@ -46,4 +46,9 @@ class SummaryTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> Summary.of(List.of()));
 	}
 
+	@Test
+	void formatsASkippedFigureAsADash() {
+		assertThat(Summary.of(List.of(Double.NaN)).format()).isEqualTo("–");
+	}
+
 }

@@ -61,10 +61,13 @@ final class ClassTable {
 		ClassTable table = new ClassTable(classes);
 		table.checkHierarchy(heap);
 		Map<Long, String> fieldNames = new HashMap<>();
+		long[] fieldsEnds = new long[classes.length];
 		for (ClassModel model : classes) {
 			model.nameIndex = strings.intern(model.name);
 			model.shapeNameIndex = strings.intern("class " + model.name);
 			table.resolveFields(model, heap, layout, strings, sensitiveName, fieldNames);
+			model.instanceSize = model.name.equals("java.lang.Class") ? layout.classMirrorSize(0)
+					: layout.alignedSize(table.fieldsEnd(model, heap, layout, fieldNames, fieldsEnds));
 			table.resolveStatics(model, heap, layout, strings, sensitiveName, fieldNames);
 		}
 		ClassModel utf16 = table.byName("java.lang.StringUTF16");
@@ -165,7 +168,6 @@ final class ClassTable {
 		List<Boolean> weak = new ArrayList<>();
 		List<Boolean> entryKeys = new ArrayList<>();
 		int offset = 0;
-		long heapBytes = 0;
 		boolean entry = false;
 		for (ClassModel declaring : chain) {
 			ClassDump dump = declaring.dump;
@@ -182,7 +184,6 @@ final class ClassTable {
 					names.add(edgeName);
 					weak.add(declaring.name.equals("java.lang.ref.Reference") && field.equals("referent"));
 					entryKeys.add(mapEntry && field.equals("key"));
-					heapBytes += layout.referenceSize();
 					if (declaring.name.equals("java.lang.String") && field.equals("value")) {
 						model.stringValueOffset = offset;
 					}
@@ -197,7 +198,6 @@ final class ClassTable {
 					}
 				}
 				else {
-					heapBytes += BasicType.primitiveSize(type);
 					if (declaring.name.equals("java.lang.String") && field.equals("coder")
 							&& type == BasicType.BYTE) {
 						model.stringCoderOffset = offset;
@@ -212,8 +212,6 @@ final class ClassTable {
 		}
 		model.string = model.name.equals("java.lang.String") && model.stringValueOffset != ClassModel.NONE;
 		model.payloadSize = offset;
-		model.instanceSize = model.name.equals("java.lang.Class") ? layout.classMirrorSize(0)
-				: layout.instanceSize(heapBytes);
 		model.refOffsets = offsets.stream().mapToInt(Integer::intValue).toArray();
 		model.refNames = new int[names.size()];
 		model.refEdgeTypes = new byte[names.size()];
@@ -224,6 +222,29 @@ final class ClassTable {
 			// A map's keys are names, not values: the entry rule looks at them instead
 			model.refSensitive[i] = !entryKeys.get(i) && sensitiveName.test(names.get(i));
 		}
+	}
+
+	// Where the fields of a class end in the heap, its superclasses' first
+	private long fieldsEnd(ClassModel model, HeapModel heap, ObjectLayout layout, Map<Long, String> fieldNames,
+			long[] ends) throws IOException {
+		if (ends[model.index] != 0) {
+			return ends[model.index];
+		}
+		ClassModel superclass = byId(model.dump.superId());
+		long superEnd = (superclass != null) ? fieldsEnd(superclass, heap, layout, fieldNames, ends)
+				: layout.headerSize();
+		ClassDump dump = model.dump;
+		String[] names = new String[dump.fieldNameIds().length];
+		int[] sizes = new int[names.length];
+		boolean[] references = new boolean[names.length];
+		for (int i = 0; i < names.length; i++) {
+			names[i] = name(heap, fieldNames, dump.fieldNameIds()[i]);
+			int type = dump.fieldTypes()[i];
+			references[i] = type == BasicType.OBJECT;
+			sizes[i] = references[i] ? layout.referenceSize() : BasicType.primitiveSize(type);
+		}
+		ends[model.index] = layout.fieldsEnd(superEnd, model.name, names, sizes, references);
+		return ends[model.index];
 	}
 
 	private void resolveStatics(ClassModel model, HeapModel heap, ObjectLayout layout, StringTable strings,

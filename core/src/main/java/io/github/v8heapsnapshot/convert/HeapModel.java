@@ -11,6 +11,8 @@ import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
 import io.github.v8heapsnapshot.hprof.ModifiedUtf8;
 import io.github.v8heapsnapshot.hprof.RootKind;
+import io.github.v8heapsnapshot.hprof.StackFrame;
+import io.github.v8heapsnapshot.hprof.StackTrace;
 import io.github.v8heapsnapshot.index.LongIntMap;
 import io.github.v8heapsnapshot.index.ObjectIdIndex;
 
@@ -48,11 +50,11 @@ final class HeapModel {
 
 	final LongIntMap frameIndex = new LongIntMap();
 
-	final List<long[]> frames = new ArrayList<>();
+	final List<StackFrame> frames = new ArrayList<>();
 
 	final LongIntMap traceIndex = new LongIntMap();
 
-	final List<long[]> traces = new ArrayList<>();
+	final List<StackTrace> traces = new ArrayList<>();
 
 	final List<ClassDump> classDumps = new ArrayList<>();
 

@@ -12,9 +12,12 @@ import java.util.concurrent.atomic.AtomicLong;
 import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HeapDumpScanner;
 import io.github.v8heapsnapshot.hprof.HeapDumpVisitor;
-import io.github.v8heapsnapshot.hprof.HprofFormatException;
 import io.github.v8heapsnapshot.hprof.HprofInput;
+import io.github.v8heapsnapshot.hprof.HprofReader;
+import io.github.v8heapsnapshot.hprof.HprofRecordVisitor;
 import io.github.v8heapsnapshot.hprof.RootKind;
+import io.github.v8heapsnapshot.hprof.StackFrame;
+import io.github.v8heapsnapshot.hprof.StackTrace;
 import io.github.v8heapsnapshot.index.ObjectIdIndex;
 
 /**
@@ -25,8 +28,6 @@ import io.github.v8heapsnapshot.index.ObjectIdIndex;
  * @since 0.1.0
  */
 final class IndexPass {
-
-	private static final String MAGIC = "JAVA PROFILE 1.0.";
 
 	/** Below this many bytes of heap dump segments, one thread reads them quicker. */
 	static final long PARALLEL_THRESHOLD = 16L << 20;
@@ -42,14 +43,13 @@ final class IndexPass {
 
 	static HeapModel run(FileChannel channel, Path workDirectory, Progress progress) throws IOException {
 		long fileSize = channel.size();
-		HprofInput header = new HprofInput(channel, fileSize, 64, 8);
-		int idSize = readHeader(header);
-		HprofInput in = new HprofInput(channel, fileSize, 8 << 20, idSize);
-		in.seek(header.position());
+		HprofInput in = HprofReader.open(channel, 8 << 20);
 		ObjectIdIndex objects = new ObjectIdIndex(workDirectory, fileSize / 32);
-		HeapModel model = new HeapModel(channel, fileSize, idSize, objects);
+		HeapModel model = new HeapModel(channel, fileSize, in.idSize(), objects);
 		try {
-			new IndexPass(model).readRecords(in, progress);
+			IndexPass pass = new IndexPass(model);
+			HprofReader.readRecords(in, pass.new Records());
+			pass.scanSegments(progress);
 			objects.finish();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -57,114 +57,6 @@ final class IndexPass {
 			throw ex;
 		}
 		return model;
-	}
-
-	private static int readHeader(HprofInput in) throws IOException {
-		ByteBuffer buffer = in.require(Math.min(31, in.fileSize()), "file header", 0);
-		StringBuilder magic = new StringBuilder();
-		int b;
-		while (buffer.hasRemaining() && (b = buffer.get()) != 0) {
-			magic.append((char) (b & 0xFF));
-		}
-		if (!magic.toString().startsWith(MAGIC)) {
-			throw new HprofFormatException("Not an HPROF file: no \"" + MAGIC + "\" header at offset 0", 0);
-		}
-		long at = in.position();
-		in.require(12, "file header", 0);
-		int idSize = in.u4();
-		if (idSize != 4 && idSize != 8) {
-			throw new HprofFormatException("Unsupported identifier size " + idSize + " at offset " + at, at);
-		}
-		in.u8();
-		return idSize;
-	}
-
-	private void readRecords(HprofInput in, Progress progress) throws IOException {
-		long fileSize = in.fileSize();
-		int idSize = in.idSize();
-		boolean segments = false;
-		boolean ended = false;
-		boolean heapDump = false;
-		while (in.position() < fileSize) {
-			long offset = in.position();
-			in.limit(fileSize);
-			in.require(9, "record header", offset);
-			int tag = in.u1();
-			in.u4();
-			long length = in.u4() & 0xFFFFFFFFL;
-			long start = in.position();
-			long end = start + length;
-			if (end > fileSize) {
-				throw new HprofFormatException("Truncated " + recordName(tag) + " at offset " + offset + ": needs "
-						+ length + " bytes, " + (fileSize - start) + " left", offset);
-			}
-			in.limit(end);
-			String name = recordName(tag);
-			switch (tag) {
-				case 0x01 -> {
-					in.require(idSize, name, offset);
-					long id = nonZero(in.id(), "symbol id", name, offset);
-					this.model.addSymbol(id, in.position(), (int) (end - in.position()));
-				}
-				case 0x02 -> {
-					in.require(8L + 2 * idSize, name, offset);
-					int serial = (int) nonZero(in.u4() & 0xFFFFFFFFL, "class serial", name, offset);
-					long classId = nonZero(in.id(), "class id", name, offset);
-					in.u4();
-					long nameId = in.id();
-					this.model.classNameIds.put(classId, this.model.loadClassNames.size());
-					this.model.loadClassNames.add(nameId);
-					this.model.classSerials.put(serial & 0xFFFFFFFFL, this.model.loadClassNames.size() - 1);
-				}
-				case 0x04 -> {
-					in.require(8L + 4 * idSize, name, offset);
-					long frameId = nonZero(in.id(), "frame id", name, offset);
-					long method = in.id();
-					long signature = in.id();
-					long source = in.id();
-					int classSerial = in.u4();
-					int line = in.u4();
-					this.model.frameIndex.put(frameId, this.model.frames.size());
-					this.model.frames.add(new long[] { method, signature, source, classSerial & 0xFFFFFFFFL, line });
-				}
-				case 0x05 -> {
-					in.require(12, name, offset);
-					int serial = (int) nonZero(in.u4() & 0xFFFFFFFFL, "stack trace serial", name, offset);
-					int threadSerial = in.u4();
-					long count = in.u4() & 0xFFFFFFFFL;
-					ByteBuffer frames = in.require(count * idSize, name, offset);
-					long[] trace = new long[(int) count + 1];
-					trace[0] = threadSerial;
-					for (int i = 1; i <= count; i++) {
-						trace[i] = (idSize == 8) ? frames.getLong() : (frames.getInt() & 0xFFFFFFFFL);
-					}
-					this.model.traceIndex.put(serial & 0xFFFFFFFFL, this.model.traces.size());
-					this.model.traces.add(trace);
-				}
-				case 0x0C, 0x1C -> {
-					if (ended) {
-						throw new HprofFormatException(name + " at offset " + offset + " follows HEAP_DUMP_END", offset);
-					}
-					heapDump = true;
-					segments |= tag == 0x1C;
-					this.model.addSegment(start, end, 0);
-				}
-				case 0x2C -> ended = true;
-				default -> {
-					// Records HotSpot does not write, or that carry nothing for a snapshot
-				}
-			}
-			in.limit(fileSize);
-			in.seek(end);
-		}
-		if (!heapDump) {
-			throw new HprofFormatException("No heap dump in the file: end of file at offset " + fileSize, fileSize);
-		}
-		if (segments && !ended) {
-			throw new HprofFormatException(
-					"Truncated file: HEAP_DUMP_END missing at the end of file, offset " + fileSize, fileSize);
-		}
-		scanSegments(progress);
 	}
 
 	/**
@@ -203,24 +95,43 @@ final class IndexPass {
 		}
 	}
 
-	private static long nonZero(long value, String what, String record, long offset) throws HprofFormatException {
-		if (value == 0) {
-			throw new HprofFormatException(record + " at offset " + offset + " has " + what + " 0", offset);
-		}
-		return value;
-	}
+	/**
+	 * Keeps what the top-level records say in the model.
+	 */
+	private final class Records implements HprofRecordVisitor {
 
-	private static String recordName(int tag) {
-		return switch (tag) {
-			case 0x01 -> "UTF8";
-			case 0x02 -> "LOAD_CLASS";
-			case 0x04 -> "FRAME";
-			case 0x05 -> "TRACE";
-			case 0x0C -> "HEAP_DUMP";
-			case 0x1C -> "HEAP_DUMP_SEGMENT";
-			case 0x2C -> "HEAP_DUMP_END";
-			default -> "record 0x" + Integer.toHexString(tag);
-		};
+		@Override
+		public void symbol(long id, long textOffset, int textLength) {
+			IndexPass.this.model.addSymbol(id, textOffset, textLength);
+		}
+
+		@Override
+		public void loadClass(int serial, long classId, long nameId) {
+			HeapModel model = IndexPass.this.model;
+			model.classNameIds.put(classId, model.loadClassNames.size());
+			model.loadClassNames.add(nameId);
+			model.classSerials.put(serial & 0xFFFFFFFFL, model.loadClassNames.size() - 1);
+		}
+
+		@Override
+		public void stackFrame(StackFrame frame) {
+			HeapModel model = IndexPass.this.model;
+			model.frameIndex.put(frame.id(), model.frames.size());
+			model.frames.add(frame);
+		}
+
+		@Override
+		public void stackTrace(StackTrace trace) {
+			HeapModel model = IndexPass.this.model;
+			model.traceIndex.put(trace.serial(), model.traces.size());
+			model.traces.add(trace);
+		}
+
+		@Override
+		public void heapDump(long start, long end) {
+			IndexPass.this.model.addSegment(start, end, 0);
+		}
+
 	}
 
 	/**
@@ -280,8 +191,7 @@ final class IndexPass {
 		}
 
 		@Override
-		public void classDump(ClassDump dump, long offset) throws HprofFormatException {
-			nonZero(dump.classId(), "class id", "CLASS_DUMP", offset);
+		public void classDump(ClassDump dump, long offset) {
 			this.classDumps.add(dump);
 			this.classDumpOffsets.add(offset);
 		}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.github.v8heapsnapshot.hprof.RootKind;
+import io.github.v8heapsnapshot.hprof.StackFrame;
 import io.github.v8heapsnapshot.index.LongIntMap;
 import io.github.v8heapsnapshot.snapshot.StringTable;
 
@@ -140,30 +141,29 @@ final class RootPlan {
 	private static String frameName(HeapModel heap, ClassTable classes, int traceSerial, int frameIndex)
 			throws IOException {
 		int trace = heap.traceIndex.get(traceSerial & 0xFFFFFFFFL, -1);
-		if (trace < 0 || frameIndex < 0 || frameIndex + 1 >= heap.traces.get(trace).length) {
+		if (trace < 0 || frameIndex < 0 || frameIndex >= heap.traces.get(trace).frameIds().length) {
 			return "";
 		}
-		int frame = heap.frameIndex.get(heap.traces.get(trace)[frameIndex + 1], -1);
-		if (frame < 0) {
+		int index = heap.frameIndex.get(heap.traces.get(trace).frameIds()[frameIndex], -1);
+		if (index < 0) {
 			return " frame " + frameIndex;
 		}
-		long[] record = heap.frames.get(frame);
-		int load = heap.classSerials.get(record[3], -1);
+		StackFrame frame = heap.frames.get(index);
+		int load = heap.classSerials.get(frame.classSerial(), -1);
 		String className = (load >= 0) ? ClassTable.binaryName(heap.symbol(heap.loadClassNames.get(load), "?"))
 				: "?";
-		String method = heap.symbol(record[0], "?");
-		int line = (int) record[4];
+		String method = heap.symbol(frame.methodNameId(), "?");
 		String source;
-		if (line == -3) {
+		if (frame.line() == StackFrame.NATIVE_METHOD) {
 			source = "Native Method";
 		}
 		else {
-			String file = (record[2] != 0) ? heap.symbol(record[2]) : null;
+			String file = (frame.sourceFileId() != 0) ? heap.symbol(frame.sourceFileId()) : null;
 			if (file == null) {
 				source = "Unknown Source";
 			}
 			else {
-				source = (line > 0) ? file + ":" + line : file;
+				source = (frame.line() > 0) ? file + ":" + frame.line() : file;
 			}
 		}
 		return " frame " + frameIndex + ": " + className + "." + method + "(" + source + ")";

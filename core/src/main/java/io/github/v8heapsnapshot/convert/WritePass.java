@@ -34,6 +34,9 @@ final class WritePass {
 
 	private static final int BUFFER_SIZE = 1 << 20;
 
+	// On the heap: below G1's humongous threshold (half a region) on the smallest regions, 1 MB
+	private static final int WRITER_BUFFER_SIZE = 1 << 18;
+
 	private static final String FILLER_NAME = "jdk.internal.vm.FillerElement[]";
 
 	private static final int EMPTY_NAME = 0;
@@ -226,7 +229,7 @@ final class WritePass {
 						StandardOpenOption.WRITE)) {
 					writeEdges(channel, stop);
 				}
-				AsciiWriter writer = new AsciiWriter(out, BUFFER_SIZE);
+				AsciiWriter writer = new AsciiWriter(out, WRITER_BUFFER_SIZE);
 				writer.write(SnapshotFormat.head(this.nodeCount, this.edgeCount));
 				writeNodes(writer, names, fixedNames, written, stop);
 				writer.write(SnapshotFormat.betweenNodesAndEdges());
@@ -397,7 +400,7 @@ final class WritePass {
 	}
 
 	private void writeEdges(FileChannel channel, AtomicBoolean stop) throws IOException {
-		AsciiWriter writer = new AsciiWriter(channel, BUFFER_SIZE);
+		AsciiWriter writer = new AsciiWriter(channel, WRITER_BUFFER_SIZE);
 		writer.write("1,1,7");
 		for (int i = 0; i < this.categories.size(); i++) {
 			writeEdge(writer, SnapshotFormat.EDGE_ELEMENT, i + 1, (2L + i) * SnapshotFormat.NODE_FIELD_COUNT);

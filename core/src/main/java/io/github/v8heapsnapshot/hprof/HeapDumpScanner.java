@@ -34,33 +34,33 @@ public final class HeapDumpScanner {
 			long offset = in.position();
 			int tag = in.require(1, "heap dump sub-record", offset).get() & 0xFF;
 			switch (tag) {
-				case 0xFF -> {
+				case HprofTag.ROOT_UNKNOWN -> {
 					in.require(idSize, "ROOT_UNKNOWN", offset);
 					visitor.root(RootKind.UNKNOWN, in.id(), 0, 0);
 				}
-				case 0x01 -> {
+				case HprofTag.ROOT_JNI_GLOBAL -> {
 					in.require(2L * idSize, "ROOT_JNI_GLOBAL", offset);
 					long id = in.id();
 					in.id();
 					visitor.root(RootKind.JNI_GLOBAL, id, 0, 0);
 				}
-				case 0x02, 0x03, 0x08 -> {
+				case HprofTag.ROOT_JNI_LOCAL, HprofTag.ROOT_JAVA_FRAME, HprofTag.ROOT_THREAD_OBJ -> {
 					in.require(idSize + 8, rootName(tag), offset);
 					long id = in.id();
 					int serial = in.u4();
 					visitor.root(ROOTS[tag], id, serial, in.u4());
 				}
-				case 0x04, 0x06 -> {
+				case HprofTag.ROOT_NATIVE_STACK, HprofTag.ROOT_THREAD_BLOCK -> {
 					in.require(idSize + 4, rootName(tag), offset);
 					long id = in.id();
 					visitor.root(ROOTS[tag], id, in.u4(), 0);
 				}
-				case 0x05, 0x07 -> {
+				case HprofTag.ROOT_STICKY_CLASS, HprofTag.ROOT_MONITOR_USED -> {
 					in.require(idSize, rootName(tag), offset);
 					visitor.root(ROOTS[tag], in.id(), 0, 0);
 				}
-				case 0x20 -> visitor.classDump(readClassDump(in, offset), offset);
-				case 0x21 -> {
+				case HprofTag.CLASS_DUMP -> visitor.classDump(readClassDump(in, offset), offset);
+				case HprofTag.INSTANCE_DUMP -> {
 					in.require(2L * idSize + 8, "INSTANCE_DUMP", offset);
 					long id = in.id();
 					in.u4();
@@ -71,7 +71,7 @@ public final class HeapDumpScanner {
 					visitor.instance(id, classId, (int) length, in, offset);
 					in.seek(next);
 				}
-				case 0x22 -> {
+				case HprofTag.OBJ_ARRAY_DUMP -> {
 					in.require(2L * idSize + 8, "OBJ_ARRAY_DUMP", offset);
 					long id = in.id();
 					in.u4();
@@ -85,7 +85,7 @@ public final class HeapDumpScanner {
 					visitor.objectArray(id, classId, (int) length, in, offset);
 					in.seek(next);
 				}
-				case 0x23 -> {
+				case HprofTag.PRIM_ARRAY_DUMP -> {
 					in.require(idSize + 9, "PRIM_ARRAY_DUMP", offset);
 					long id = in.id();
 					in.u4();
@@ -118,6 +118,9 @@ public final class HeapDumpScanner {
 		int idSize = in.idSize();
 		in.require(7L * idSize + 8, record, offset);
 		long classId = in.id();
+		if (classId == 0) {
+			throw new HprofFormatException(record + " at offset " + offset + " has class id 0", offset);
+		}
 		in.u4();
 		long superId = in.id();
 		long loaderId = in.id();

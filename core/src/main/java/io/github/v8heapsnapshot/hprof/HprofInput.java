@@ -37,7 +37,8 @@ public final class HprofInput {
 	public HprofInput(FileChannel channel, long fileSize, int bufferSize, int idSize) {
 		this.channel = channel;
 		this.fileSize = fileSize;
-		this.buffer = ByteBuffer.allocateDirect(bufferSize);
+		// No span of a small file needs more than the file
+		this.buffer = ByteBuffer.allocateDirect((int) Math.min(bufferSize, Math.max(64, fileSize)));
 		this.buffer.limit(0);
 		this.idSize = idSize;
 		this.limit = fileSize;

@@ -109,6 +109,36 @@ public record ObjectLayout(int javaVersion, boolean compressedOops, boolean comp
 	}
 
 	/**
+	 * Returns where the instance fields of a class end, counting the fields the JVM injects
+	 * into some JDK classes and the padding around {@code @Contended} fields, neither of which
+	 * HPROF lists.
+	 * @param superEnd where the fields of the superclass end ({@link #headerSize()} for
+	 * {@code java.lang.Object})
+	 * @param className the binary name of the class
+	 * @param fieldNames the names of the instance fields the class declares
+	 * @param fieldSizes their sizes in the heap, references counted as
+	 * {@link #referenceSize()}
+	 * @param references which of them are references
+	 * @return the offset after the last field or padding, which the shallow size aligns
+	 * @since 0.2.0
+	 * @see #alignedSize(long)
+	 */
+	public long fieldsEnd(long superEnd, String className, String[] fieldNames, int[] fieldSizes,
+			boolean[] references) {
+		return HiddenFields.fieldsEnd(this, superEnd, className, fieldNames, fieldSizes, references);
+	}
+
+	/**
+	 * Returns the shallow size of an instance whose fields end at the given offset.
+	 * @param fieldsEnd the offset after the last field
+	 * @return the shallow size in bytes
+	 * @since 0.2.0
+	 */
+	public long alignedSize(long fieldsEnd) {
+		return align(fieldsEnd);
+	}
+
+	/**
 	 * Returns the shallow size of an array.
 	 * @param length the number of elements
 	 * @param elementSize the size of one element in the heap (references as

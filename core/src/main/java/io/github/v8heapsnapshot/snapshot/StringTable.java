@@ -40,7 +40,8 @@ public final class StringTable implements Closeable {
 
 	private final FileChannel text;
 
-	private final byte[] buffer = new byte[1 << 20];
+	// Below G1's humongous threshold (half a region) on the smallest regions, 1 MB
+	private final byte[] buffer = new byte[1 << 18];
 
 	private int buffered;
 

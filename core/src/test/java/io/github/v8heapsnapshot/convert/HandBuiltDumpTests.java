@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.github.v8heapsnapshot.hprof.HprofTag;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
-import io.github.v8heapsnapshot.testing.HprofBuilder;
 import io.github.v8heapsnapshot.testing.HprofBuilder.Field;
 import io.github.v8heapsnapshot.testing.HprofBuilder.Segment;
 import io.github.v8heapsnapshot.testing.HprofBuilder.Type;
-import io.github.v8heapsnapshot.testing.SnapshotModel;
+import io.github.v8heapsnapshot.testing.HprofBuilder;
 import io.github.v8heapsnapshot.testing.SnapshotModel.Edge;
+import io.github.v8heapsnapshot.testing.SnapshotModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,7 +95,7 @@ class HandBuiltDumpTests {
 	@ParameterizedTest(name = "id size {0}")
 	@ValueSource(ints = { 8, 4 })
 	void convertsInstancesWithTheirFieldsAndClass(int idSize) throws IOException {
-		SnapshotModel snapshot = convert(sample(idSize, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(idSize, HprofTag.HEAP_DUMP_SEGMENT));
 		List<Integer> nodes = snapshot.nodes("object", "com.example.Node");
 		assertThat(nodes).hasSize(2);
 		int first = nodes.stream().filter((node) -> hasEdge(snapshot, node, "next")).findFirst().orElseThrow();
@@ -113,7 +114,7 @@ class HandBuiltDumpTests {
 	@ParameterizedTest(name = "id size {0}")
 	@ValueSource(ints = { 8, 4 })
 	void convertsObjectArraysWithElementEdgesForNonNullSlots(int idSize) throws IOException {
-		SnapshotModel snapshot = convert(sample(idSize, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(idSize, HprofTag.HEAP_DUMP_SEGMENT));
 		int array = snapshot.node("object", "com.example.Node[]");
 		// header 12 + length 4, then four references of 4
 		assertThat(snapshot.selfSize(array)).isEqualTo(32);
@@ -125,7 +126,7 @@ class HandBuiltDumpTests {
 
 	@Test
 	void convertsStringsWithTheirArrayFoldedIn() throws IOException {
-		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		int hello = snapshot.node("string", "hello");
 		// String 24 + byte[5] 24
 		assertThat(snapshot.selfSize(hello)).isEqualTo(48);
@@ -157,7 +158,7 @@ class HandBuiltDumpTests {
 
 	@Test
 	void keepsAnArraySharedByTwoStringsAsItsOwnNode() throws IOException {
-		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		List<Integer> strings = snapshot.nodes("string", "shared");
 		assertThat(strings).hasSize(2);
 		int array = snapshot.follow(strings.get(0), "value");
@@ -169,7 +170,7 @@ class HandBuiltDumpTests {
 
 	@Test
 	void convertsPrimitiveArrays() throws IOException {
-		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		int ints = snapshot.node("object", "int[]");
 		// header 12 + length 4 + 3 ints
 		assertThat(snapshot.selfSize(ints)).isEqualTo(32);
@@ -178,7 +179,7 @@ class HandBuiltDumpTests {
 
 	@Test
 	void convertsClassesWithStaticsSuperclassAndLoader() throws IOException {
-		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		int nodeClass = snapshot.node("object shape", "class com.example.Node");
 		assertThat(snapshot.name(snapshot.follow(nodeClass, "INSTANCES"))).isEqualTo("com.example.Node[]");
 		assertThat(snapshot.name(snapshot.follow(nodeClass, "<super>"))).isEqualTo("class java.lang.Object");
@@ -189,7 +190,7 @@ class HandBuiltDumpTests {
 
 	@Test
 	void makesTheReferentOfAReferenceWeak() throws IOException {
-		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		int weak = snapshot.node("object", "java.lang.ref.WeakReference");
 		assertThat(snapshot.edges(weak)).filteredOn((edge) -> edge.name().equals("referent"))
 			.extracting(Edge::type)
@@ -198,7 +199,7 @@ class HandBuiltDumpTests {
 
 	@Test
 	void hangsStackLocalsOnTheirThreadNamedByFrame() throws IOException {
-		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		int worker = snapshot.node("object", "java.lang.Thread");
 		int local = snapshot.follow(worker, "<local> frame 1: com.example.Node.run(Node.java:42)");
 		assertThat(snapshot.name(local)).isEqualTo("com.example.Node");
@@ -209,7 +210,7 @@ class HandBuiltDumpTests {
 	}
 
 	@ParameterizedTest(name = "tag {0}")
-	@ValueSource(ints = { HprofBuilder.HEAP_DUMP_SEGMENT, HprofBuilder.HEAP_DUMP })
+	@ValueSource(ints = { HprofTag.HEAP_DUMP_SEGMENT, HprofTag.HEAP_DUMP })
 	void putsEveryRootUnderTheGcRoots(int tag) throws IOException {
 		SnapshotModel snapshot = convert(sample(8, tag));
 		assertThat(snapshot.type(0)).isEqualTo("synthetic");
@@ -229,7 +230,7 @@ class HandBuiltDumpTests {
 
 	@Test
 	void keepsObjectsNoRootReachesReachableFromTheRoot() throws IOException {
-		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		int lonely = snapshot.node("object", "com.example.Lonely");
 		assertThat(snapshot.distance(lonely)).isPositive();
 		assertThat(snapshot.nodes("object", "com.example.Ring")).hasSize(3);
@@ -240,7 +241,7 @@ class HandBuiltDumpTests {
 
 	@Test
 	void writesTheLayoutTheConsumersNeed() throws IOException {
-		SnapshotModel snapshot = convert(sample(8, HprofBuilder.HEAP_DUMP_SEGMENT));
+		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		assertThat(snapshot.keys()).containsExactly("snapshot", "nodes", "edges", "trace_function_infos", "trace_tree",
 				"samples", "locations", "strings");
 		assertThat(snapshot.header().path("node_count").asLong()).isEqualTo(snapshot.nodeCount());

@@ -8,10 +8,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
+import io.github.v8heapsnapshot.hprof.HprofTag;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
-import io.github.v8heapsnapshot.testing.HprofBuilder;
 import io.github.v8heapsnapshot.testing.HprofBuilder.Field;
 import io.github.v8heapsnapshot.testing.HprofBuilder.Type;
+import io.github.v8heapsnapshot.testing.HprofBuilder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -91,7 +92,7 @@ class MalformedDumpTests {
 	void rejectsARecordLongerThanTheFile() throws IOException {
 		HprofBuilder hprof = valid();
 		long start = hprof.size();
-		hprof.record(HprofBuilder.UTF8, 1_000_000, new byte[16]);
+		hprof.record(HprofTag.UTF8, 1_000_000, new byte[16]);
 		assertRejected(hprof.toByteArray(), start, start);
 	}
 
@@ -104,7 +105,7 @@ class MalformedDumpTests {
 		byte[] body = Arrays.copyOfRange(instance.toByteArray(), 31 + 9, (int) instance.size());
 		long start = hprof.size();
 		// The segment claims 10 bytes fewer than its instance needs; a valid record follows
-		hprof.record(HprofBuilder.HEAP_DUMP_SEGMENT, body.length - 10, body);
+		hprof.record(HprofTag.HEAP_DUMP_SEGMENT, body.length - 10, body);
 		assertRejected(hprof.end().toByteArray(), start, start + 9 + body.length);
 	}
 
@@ -120,7 +121,7 @@ class MalformedDumpTests {
 	void rejectsASegmentLongerThanTheFile() throws IOException {
 		HprofBuilder hprof = valid();
 		long start = hprof.size();
-		hprof.record(HprofBuilder.HEAP_DUMP_SEGMENT, 0x7FFF_FFF0L, new byte[] { 0x05, 0, 0, 0, 0, 0, 0, 0x10, 0 });
+		hprof.record(HprofTag.HEAP_DUMP_SEGMENT, 0x7FFF_FFF0L, new byte[] { 0x05, 0, 0, 0, 0, 0, 0, 0x10, 0 });
 		assertRejected(hprof.toByteArray(), start, start);
 	}
 

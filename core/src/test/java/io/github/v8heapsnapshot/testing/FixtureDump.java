@@ -31,6 +31,20 @@ public record FixtureDump(Path hprof, Properties truth) {
 	 * @throws IOException if the JVM fails
 	 */
 	public static FixtureDump take(Path java, Path directory, String... flags) throws IOException {
+		return take(FixtureHeap.class, java, directory, flags);
+	}
+
+	/**
+	 * Takes a dump in a forked JVM that runs the given fixture.
+	 * @param fixture the class whose {@code main(DUMP.hprof, TRUTH.properties)} builds a heap,
+	 * records its truth and dumps it
+	 * @param java the {@code java} executable
+	 * @param directory where to write the dump and the truth file
+	 * @param flags JVM flags, such as {@code -XX:-UseCompressedOops}
+	 * @return the dump
+	 * @throws IOException if the JVM fails
+	 */
+	public static FixtureDump take(Class<?> fixture, Path java, Path directory, String... flags) throws IOException {
 		Files.createDirectories(directory);
 		Path hprof = directory.resolve("fixture.hprof");
 		Path truthFile = directory.resolve("fixture.properties");
@@ -38,7 +52,7 @@ public record FixtureDump(Path hprof, Properties truth) {
 		List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx256m", "-XX:+UseG1GC",
 				"-Djdk.attach.allowAttachSelf=true", "-XX:+IgnoreUnrecognizedVMOptions", "-XX:+EnableDynamicAgentLoading"));
 		command.addAll(List.of(flags));
-		command.addAll(List.of("-cp", System.getProperty("java.class.path"), FixtureHeap.class.getName(),
+		command.addAll(List.of("-cp", System.getProperty("java.class.path"), fixture.getName(),
 				hprof.toString(), truthFile.toString()));
 		Path log = directory.resolve("fixture.log");
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

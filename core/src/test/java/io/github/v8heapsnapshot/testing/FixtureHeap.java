@@ -210,7 +210,7 @@ public final class FixtureHeap {
 		throw new IllegalStateException(thread.getName() + " is not in " + method);
 	}
 
-	private static void recordLayout(Properties truth) {
+	static void recordLayout(Properties truth) {
 		HotSpotDiagnosticMXBean diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 		truth.setProperty("layout.javaVersion", Integer.toString(Runtime.version().feature()));
 		for (String flag : List.of("UseCompressedOops", "UseCompressedClassPointers", "UseCompactObjectHeaders",

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.github.v8heapsnapshot.hprof.HprofTag;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,41 +22,6 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class HprofBuilder {
-
-	/**
-	 * Top-level tag of a UTF8 record.
-	 */
-	public static final int UTF8 = 0x01;
-
-	/**
-	 * Top-level tag of a LOAD_CLASS record.
-	 */
-	public static final int LOAD_CLASS = 0x02;
-
-	/**
-	 * Top-level tag of a FRAME record.
-	 */
-	public static final int FRAME = 0x04;
-
-	/**
-	 * Top-level tag of a TRACE record.
-	 */
-	public static final int TRACE = 0x05;
-
-	/**
-	 * Top-level tag of the unsegmented HEAP_DUMP record.
-	 */
-	public static final int HEAP_DUMP = 0x0C;
-
-	/**
-	 * Top-level tag of a HEAP_DUMP_SEGMENT record.
-	 */
-	public static final int HEAP_DUMP_SEGMENT = 0x1C;
-
-	/**
-	 * Top-level tag of the HEAP_DUMP_END record.
-	 */
-	public static final int HEAP_DUMP_END = 0x2C;
 
 	private final int idSize;
 
@@ -101,7 +67,7 @@ public final class HprofBuilder {
 			Bytes body = new Bytes();
 			body.id(id);
 			body.raw(name.getBytes(StandardCharsets.UTF_8));
-			record(UTF8, body.toByteArray());
+			record(HprofTag.UTF8, body.toByteArray());
 		}
 		return id;
 	}
@@ -121,7 +87,7 @@ public final class HprofBuilder {
 		body.id(classId);
 		body.u4(1);
 		body.id(nameId);
-		return record(LOAD_CLASS, body.toByteArray());
+		return record(HprofTag.LOAD_CLASS, body.toByteArray());
 	}
 
 	/**
@@ -146,7 +112,7 @@ public final class HprofBuilder {
 		body.id(sourceId);
 		body.u4(classSerial);
 		body.u4(line);
-		return record(FRAME, body.toByteArray());
+		return record(HprofTag.FRAME, body.toByteArray());
 	}
 
 	/**
@@ -164,7 +130,7 @@ public final class HprofBuilder {
 		for (long frameId : frameIds) {
 			body.id(frameId);
 		}
-		return record(TRACE, body.toByteArray());
+		return record(HprofTag.TRACE, body.toByteArray());
 	}
 
 	/**
@@ -174,11 +140,11 @@ public final class HprofBuilder {
 	 * @return this builder
 	 */
 	public HprofBuilder segment(SegmentContents contents) {
-		return heapDump(HEAP_DUMP_SEGMENT, contents);
+		return heapDump(HprofTag.HEAP_DUMP_SEGMENT, contents);
 	}
 
 	/**
-	 * Writes a heap dump record of another tag (the unsegmented {@link #HEAP_DUMP}).
+	 * Writes a heap dump record of another tag (the unsegmented {@link HprofTag#HEAP_DUMP}).
 	 * @param tag the top-level tag
 	 * @param contents writes the sub-records
 	 * @return this builder
@@ -194,7 +160,7 @@ public final class HprofBuilder {
 	 * @return this builder
 	 */
 	public HprofBuilder end() {
-		return record(HEAP_DUMP_END, new byte[0]);
+		return record(HprofTag.HEAP_DUMP_END, new byte[0]);
 	}
 
 	/**

@@ -1,16 +1,10 @@
 package io.github.v8heapsnapshot.sample;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,12 +35,8 @@ class SampleApplicationIntegrationTests {
 
 	private static final String CACHE_CLASS = SessionCache.class.getName();
 
-	private static final Pattern ATTACHMENT = Pattern.compile("attachment;\\s*filename=\"?([^\";]+)\"?");
-
 	private static final Pattern SNAPSHOT_NAME = Pattern
 		.compile("Heap\\.\\d{8}\\.\\d{6}\\.(\\d+)\\.\\d+\\.\\d+\\.heapsnapshot");
-
-	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private static final Path workDirectory = Path.of(System.getProperty("v8heapsnapshot.sample.workDir"));
 
@@ -60,10 +50,10 @@ class SampleApplicationIntegrationTests {
 		try (SampleApplicationProcess application = SampleApplicationProcess.start(jar, workDirectory)) {
 			applicationPid = application.pid();
 			for (int i = 0; i < SESSIONS; i++) {
-				HttpResponse<String> opened = openSession(application, "user-" + i, "e2e-client-" + (i % 4));
+				HttpResponse<String> opened = application.openSession("user-" + i, "e2e-client-" + (i % 4));
 				assertThat(opened.statusCode()).as("POST /sessions answered %s", opened.body()).isEqualTo(200);
 			}
-			snapshot = download(application, "/actuator/v8heapsnapshot", workDirectory.resolve("downloads"));
+			snapshot = application.download("/actuator/v8heapsnapshot", workDirectory.resolve("downloads"));
 		}
 	}
 
@@ -111,38 +101,6 @@ class SampleApplicationIntegrationTests {
 		if (Boolean.getBoolean("v8heapsnapshot.updateDocs")) {
 			Path images = Files.createDirectories(Path.of(System.getProperty("v8heapsnapshot.docs.images")));
 			Files.copy(screenshot, images.resolve(screenshot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-		}
-	}
-
-	private static HttpResponse<String> openSession(SampleApplicationProcess application, String user,
-			String userAgent) throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(application.uri("/sessions?user=" + user))
-			.header("User-Agent", userAgent)
-			.timeout(Duration.ofSeconds(30))
-			.POST(HttpRequest.BodyPublishers.noBody())
-			.build();
-		return http.send(request, BodyHandlers.ofString());
-	}
-
-	// Saves the body like a browser or curl -OJ: under the name given by Content-Disposition
-	private static Path download(SampleApplicationProcess application, String path, Path directory)
-			throws IOException, InterruptedException {
-		HttpResponse<InputStream> response = http.send(
-				HttpRequest.newBuilder(application.uri(path)).timeout(Duration.ofMinutes(5)).build(),
-				BodyHandlers.ofInputStream());
-		try (InputStream body = response.body()) {
-			if (response.statusCode() != 200) {
-				throw new AssertionError("GET " + path + " answered " + response.statusCode() + " "
-						+ new String(body.readAllBytes(), StandardCharsets.UTF_8)
-						+ "; the sample application's log says:\n" + application.logTail());
-			}
-			String contentDisposition = response.headers().firstValue("Content-Disposition").orElse("");
-			Matcher attachment = ATTACHMENT.matcher(contentDisposition);
-			assertThat(attachment.find()).as("Content-Disposition: %s", contentDisposition).isTrue();
-			Path file = directory.resolve(Path.of(attachment.group(1)).getFileName());
-			Files.createDirectories(directory);
-			Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-			return file;
 		}
 	}
 

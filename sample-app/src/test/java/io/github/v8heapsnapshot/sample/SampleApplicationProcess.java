@@ -1,11 +1,18 @@
 package io.github.v8heapsnapshot.sample;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,6 +29,10 @@ final class SampleApplicationProcess implements AutoCloseable {
 	private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+	private static final Pattern ATTACHMENT = Pattern.compile("attachment;\\s*filename=\"?([^\";]+)\"?");
+
+	private static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private final Process process;
 
@@ -47,11 +58,27 @@ final class SampleApplicationProcess implements AutoCloseable {
 	 * @throws InterruptedException if interrupted while waiting for it
 	 */
 	static SampleApplicationProcess start(Path jar, Path workDirectory) throws IOException, InterruptedException {
+		return start(Path.of(System.getProperty("java.home"), "bin", "java"), jar, workDirectory);
+	}
+
+	/**
+	 * Start the application in the given JVM and wait until it serves HTTP.
+	 * @param java the {@code java} executable
+	 * @param jar the application's executable jar
+	 * @param workDirectory where the log and the stored snapshots go
+	 * @param flags JVM flags
+	 * @return the running application
+	 * @throws IOException if it cannot be started
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	static SampleApplicationProcess start(Path java, Path jar, Path workDirectory, String... flags)
+			throws IOException, InterruptedException {
 		Files.createDirectories(workDirectory);
 		Path log = workDirectory.resolve("sample-app.log");
-		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-jar", jar.toString(), "--server.port=0",
-				"--v8heapsnapshot.storage.directory=" + workDirectory.resolve("snapshots"));
+		List<String> command = new ArrayList<>(List.of(java.toString()));
+		command.addAll(List.of(flags));
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=0",
+				"--v8heapsnapshot.storage.directory=" + workDirectory.resolve("snapshots")));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 		SampleApplicationProcess application = new SampleApplicationProcess(process, log);
 		try {
@@ -88,6 +115,53 @@ final class SampleApplicationProcess implements AutoCloseable {
 
 	long pid() {
 		return this.process.pid();
+	}
+
+	/**
+	 * Open a session, which the application leaks.
+	 * @param user the user
+	 * @param userAgent the {@code User-Agent} header
+	 * @return the response
+	 * @throws IOException if the request fails
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	HttpResponse<String> openSession(String user, String userAgent) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(uri("/sessions?user=" + user))
+			.header("User-Agent", userAgent)
+			.timeout(Duration.ofSeconds(30))
+			.POST(HttpRequest.BodyPublishers.noBody())
+			.build();
+		return http.send(request, BodyHandlers.ofString());
+	}
+
+	/**
+	 * Save a response body like a browser or {@code curl -OJ}: under the name given by
+	 * {@code Content-Disposition}.
+	 * @param path the path and query to get
+	 * @param directory where to save it
+	 * @return the saved file
+	 * @throws IOException if the request fails
+	 * @throws InterruptedException if interrupted while waiting for it
+	 */
+	Path download(String path, Path directory) throws IOException, InterruptedException {
+		HttpResponse<InputStream> response = http.send(
+				HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5)).build(), BodyHandlers.ofInputStream());
+		try (InputStream body = response.body()) {
+			if (response.statusCode() != 200) {
+				throw new AssertionError("GET " + path + " answered " + response.statusCode() + " "
+						+ new String(body.readAllBytes(), StandardCharsets.UTF_8)
+						+ "; the sample application's log says:\n" + logTail());
+			}
+			String contentDisposition = response.headers().firstValue("Content-Disposition").orElse("");
+			Matcher attachment = ATTACHMENT.matcher(contentDisposition);
+			if (!attachment.find()) {
+				throw new AssertionError("No file name in Content-Disposition: " + contentDisposition);
+			}
+			Path file = directory.resolve(Path.of(attachment.group(1)).getFileName());
+			Files.createDirectories(directory);
+			Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
+			return file;
+		}
 	}
 
 	/**
