@@ -68,6 +68,8 @@ public class V8HeapSnapshotProperties {
 
 	private final Schedule schedule = new Schedule();
 
+	private final Endpoint endpoint = new Endpoint();
+
 	public Storage getStorage() {
 		return this.storage;
 	}
@@ -138,6 +140,10 @@ public class V8HeapSnapshotProperties {
 
 	public Schedule getSchedule() {
 		return this.schedule;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
 	}
 
 	/**
@@ -257,6 +263,28 @@ public class V8HeapSnapshotProperties {
 
 		public void setInitialDelay(@Nullable Duration initialDelay) {
 			this.initialDelay = initialDelay;
+		}
+
+	}
+
+	/**
+	 * How the actuator endpoint answers.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether a GET of the endpoint that does not accept only JSON takes a snapshot
+		 * and sends it. When false, every GET of the endpoint lists the snapshots, so
+		 * that read-only access allows listing and downloading only.
+		 */
+		private boolean takeOnRead = true;
+
+		public boolean isTakeOnRead() {
+			return this.takeOnRead;
+		}
+
+		public void setTakeOnRead(boolean takeOnRead) {
+			this.takeOnRead = takeOnRead;
 		}
 
 	}

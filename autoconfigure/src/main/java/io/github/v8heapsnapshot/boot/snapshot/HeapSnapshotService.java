@@ -9,7 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
+import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
@@ -29,7 +33,17 @@ import org.springframework.util.Assert;
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-public class HeapSnapshotService {
+public class HeapSnapshotService implements AutoCloseable {
+
+	/**
+	 * What a caller is told of a failure whose cause is logged.
+	 */
+	public static final String FAILURE_LOGGED = "Heap snapshot failed; the cause is in the application log";
+
+	/**
+	 * How long closing waits for a snapshot in progress to remove its files.
+	 */
+	private static final Duration AWAIT_TERMINATION = Duration.ofSeconds(30);
 
 	private static final Log logger = LogFactory.getLog(HeapSnapshotService.class);
 
@@ -54,6 +68,10 @@ public class HeapSnapshotService {
 	private Duration busyWait = Duration.ofMillis(100);
 
 	private List<HeapSnapshotListener> listeners = List.of();
+
+	private final HeapSnapshotTasks tasks = new HeapSnapshotTasks();
+
+	private @Nullable ExecutorService executor;
 
 	/**
 	 * Creates a service with a lock of its own.
@@ -175,35 +193,150 @@ public class HeapSnapshotService {
 		return new OpenHeapSnapshot(taken.descriptor(), file, taken.channel());
 	}
 
-	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
-		try (HeapSnapshotLock.Permit permit = this.lock.tryAcquire(this.busyWait)) {
-			if (permit == null) {
-				this.listeners.forEach((listener) -> listener.rejected(trigger));
-				throw new SnapshotInProgressException(
-						"Another heap snapshot is in progress; try again when it is done");
-			}
-			return takeLocked(trigger, (live != null) ? live : this.live, open);
+	/**
+	 * Starts a snapshot and returns at once; the dump, the conversion and the storing run
+	 * on a thread of the service. Only the checks that come before the dump are made
+	 * before this method returns.
+	 * @param trigger what asks for it
+	 * @param live whether to dump only live objects, or {@code null} for the default
+	 * @return the snapshot in progress, which says when it is stored or has failed
+	 * @throws IOException if the storage directory cannot be created
+	 * @throws SnapshotInProgressException if another snapshot is in progress and does not
+	 * end within the busy wait
+	 * @throws InsufficientDiskSpaceException if the storage directory has too little free
+	 * space
+	 */
+	public HeapSnapshotTask submitSnapshot(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
+		HeapSnapshotLock.Permit permit = acquire(trigger);
+		try {
+			HeapSnapshotTask task = start(trigger, live);
+			executor().execute(() -> {
+				try (permit) {
+					run(task, false);
+				}
+				catch (HeapSnapshotException ex) {
+					logger.warn("Heap snapshot '" + task.getName() + "' failed: " + ex.getMessage());
+				}
+				catch (IOException | RuntimeException ex) {
+					logger.error("Heap snapshot '" + task.getName() + "' failed", ex);
+				}
+			});
+			return task;
+		}
+		catch (IOException | RuntimeException ex) {
+			permit.close();
+			throw ex;
 		}
 	}
 
-	private Taken takeLocked(SnapshotTrigger trigger, boolean live, boolean open) throws IOException {
+	/**
+	 * Returns the snapshots in progress and those that failed within the last hour (at
+	 * most five), newest first.
+	 * @return the snapshots not in the store
+	 */
+	public List<HeapSnapshotTask> tasks() {
+		return this.tasks.list();
+	}
+
+	/**
+	 * Returns a snapshot in progress or one that failed recently.
+	 * @param name the name of the snapshot, possibly not a valid one
+	 * @return the snapshot, or {@code null} if there is none of that name in progress or
+	 * failed recently
+	 */
+	public @Nullable HeapSnapshotTask task(String name) {
+		return this.tasks.get(name);
+	}
+
+	/**
+	 * Stops a snapshot running on the service's thread, interrupting its conversion, and
+	 * waits for it to remove its files.
+	 */
+	@Override
+	public void close() {
+		ExecutorService executor;
+		synchronized (this) {
+			executor = this.executor;
+			this.executor = null;
+		}
+		if (executor != null) {
+			executor.shutdownNow();
+			try {
+				executor.awaitTermination(AWAIT_TERMINATION.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private synchronized ExecutorService executor() {
+		if (this.executor == null) {
+			this.executor = Executors.newSingleThreadExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "v8heapsnapshot-task");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		return this.executor;
+	}
+
+	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
+		try (HeapSnapshotLock.Permit permit = acquire(trigger)) {
+			return run(start(trigger, live), open);
+		}
+	}
+
+	private HeapSnapshotLock.Permit acquire(SnapshotTrigger trigger) {
+		HeapSnapshotLock.Permit permit = this.lock.tryAcquire(this.busyWait);
+		if (permit == null) {
+			this.listeners.forEach((listener) -> listener.rejected(trigger));
+			throw new SnapshotInProgressException("Another heap snapshot is in progress; try again when it is done",
+					this.tasks.inProgress());
+		}
+		return permit;
+	}
+
+	private HeapSnapshotTask start(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
 		Instant created = this.clock.instant();
 		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, this.clock.getZone()));
 		HeapSnapshotDirectory directory = this.store.getDirectory();
 		directory.create();
 		this.admission.checkDiskSpace(directory.getPath());
-		this.listeners.forEach((listener) -> listener.started(trigger));
-		try (HeapSnapshotWorkspace workspace = directory.createWorkspace(name)) {
-			return takeIn(workspace, new Snapshot(name, created, trigger, live), open);
-		}
-		finally {
-			this.listeners.forEach((listener) -> listener.ended(trigger));
-		}
+		HeapSnapshotTask task = new HeapSnapshotTask(name, created, trigger, (live != null) ? live : this.live,
+				this.admission.usedHeap());
+		this.tasks.add(task);
+		return task;
 	}
 
-	private Taken takeIn(HeapSnapshotWorkspace workspace, Snapshot snapshot, boolean open) throws IOException {
+	/**
+	 * Runs a snapshot; the task tells its outcome only once the listeners know that it
+	 * ended.
+	 */
+	private Taken run(HeapSnapshotTask task, boolean open) throws IOException {
+		this.listeners.forEach((listener) -> listener.started(task.getTrigger()));
+		Taken taken;
+		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(task.getName())) {
+			task.started(workspace);
+			taken = takeIn(workspace, task, open);
+		}
+		catch (IOException | RuntimeException ex) {
+			ended(task);
+			task.failed((ex instanceof HeapSnapshotException) ? String.valueOf(ex.getMessage()) : FAILURE_LOGGED, ex);
+			throw ex;
+		}
+		ended(task);
+		task.stored(taken.descriptor());
+		return taken;
+	}
+
+	private void ended(HeapSnapshotTask task) {
+		this.listeners.forEach((listener) -> listener.ended(task.getTrigger()));
+	}
+
+	private Taken takeIn(HeapSnapshotWorkspace workspace, HeapSnapshotTask task, boolean open) throws IOException {
 		try {
-			HeapSnapshotDescriptor descriptor = dumpAndConvert(snapshot, workspace);
+			HeapSnapshotDescriptor descriptor = dumpAndConvert(task, workspace);
 			FileChannel channel = open ? FileChannel.open(workspace.snapshot(), StandardOpenOption.READ) : null;
 			try {
 				store(descriptor, workspace);
@@ -218,8 +351,7 @@ public class HeapSnapshotService {
 		}
 		catch (IOException ex) {
 			// Checked while the failed files still fill the disk
-			HeapSnapshotDirectory directory = this.store.getDirectory();
-			if (this.admission.isDiskFull(directory.getPath(), workspace.index())) {
+			if (this.admission.isDiskFull(this.store.getDirectory().getPath(), workspace.index())) {
 				logger.warn("Heap snapshot failed on a full disk", ex);
 				throw new InsufficientDiskSpaceException(
 						"Not enough free disk space: the disk filled up during the heap snapshot", ex);
@@ -228,16 +360,19 @@ public class HeapSnapshotService {
 		}
 	}
 
-	private HeapSnapshotDescriptor dumpAndConvert(Snapshot snapshot, HeapSnapshotWorkspace workspace)
+	private HeapSnapshotDescriptor dumpAndConvert(HeapSnapshotTask task, HeapSnapshotWorkspace workspace)
 			throws IOException {
-		Duration dump = timed(SnapshotPhase.DUMP, snapshot.trigger(), () -> {
-			this.heapDumper.dumpHeap(workspace.hprof(), snapshot.live());
+		Duration dump = timed(SnapshotPhase.DUMP, task.getTrigger(), () -> {
+			this.heapDumper.dumpHeap(workspace.hprof(), task.isLive());
 			return workspace.hprof();
 		}).duration();
 		this.admission.checkFreeHeap();
-		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, snapshot.trigger(),
-				() -> convert(workspace));
-		return snapshot.describe(conversion.value(), dump, conversion.duration());
+		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, task.getTrigger(),
+				() -> convert(workspace, task.conversionListener()));
+		ConversionResult result = conversion.value();
+		return new HeapSnapshotDescriptor(task.getName(), task.getCreated(), task.getTrigger(), task.isLive(),
+				result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
+				conversion.duration().toMillis());
 	}
 
 	private void store(HeapSnapshotDescriptor descriptor, HeapSnapshotWorkspace workspace) throws IOException {
@@ -246,10 +381,11 @@ public class HeapSnapshotService {
 		this.retention.apply(this.store);
 	}
 
-	private ConversionResult convert(HeapSnapshotWorkspace workspace) throws IOException {
+	private ConversionResult convert(HeapSnapshotWorkspace workspace, ConversionListener listener)
+			throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
 			.withTempDirectory(workspace.index());
-		return new HeapSnapshotConverter(options).convert(workspace.hprof(), workspace.snapshot());
+		return new HeapSnapshotConverter(options).convert(workspace.hprof(), workspace.snapshot(), listener);
 	}
 
 	private <T> Timed<T> timed(SnapshotPhase phase, SnapshotTrigger trigger, Phase<T> action) throws IOException {
@@ -289,13 +425,13 @@ public class HeapSnapshotService {
 	}
 
 	/**
-	 * Deletes a stored snapshot.
+	 * Deletes a stored snapshot, or forgets one that failed.
 	 * @param name the name of the snapshot, possibly not a valid one
 	 * @return whether a snapshot of that name existed
 	 * @throws IOException if its files cannot be deleted
 	 */
 	public boolean delete(String name) throws IOException {
-		return this.store.delete(name);
+		return this.tasks.remove(name) || this.store.delete(name);
 	}
 
 	@FunctionalInterface
@@ -310,16 +446,6 @@ public class HeapSnapshotService {
 	}
 
 	private record Timed<T>(T value, Duration duration) {
-
-	}
-
-	private record Snapshot(String name, Instant created, SnapshotTrigger trigger, boolean live) {
-
-		HeapSnapshotDescriptor describe(ConversionResult result, Duration dump, Duration conversion) {
-			return new HeapSnapshotDescriptor(this.name, this.created, this.trigger, this.live, result.hprofBytes(),
-					result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
-					conversion.toMillis());
-		}
 
 	}
 
