@@ -44,6 +44,12 @@ public class V8HeapSnapshotProperties {
 	private Duration busyWait = Duration.ofMillis(100);
 
 	/**
+	 * Free heap under which a dump is not converted (the answer is 503 instead). The
+	 * conversion needs at most 64 MB of heap, whatever the size of the dump.
+	 */
+	private DataSize freeHeapReserve = DataSize.ofMegabytes(64);
+
+	/**
 	 * Directory for the converter's temporary index files. If not set, the storage
 	 * directory is used.
 	 */
@@ -61,6 +67,10 @@ public class V8HeapSnapshotProperties {
 	private List<String> sensitiveNames = new ArrayList<>();
 
 	private final Schedule schedule = new Schedule();
+
+	private final Endpoint endpoint = new Endpoint();
+
+	private final Summary summary = new Summary();
 
 	public Storage getStorage() {
 		return this.storage;
@@ -98,6 +108,14 @@ public class V8HeapSnapshotProperties {
 		this.busyWait = busyWait;
 	}
 
+	public DataSize getFreeHeapReserve() {
+		return this.freeHeapReserve;
+	}
+
+	public void setFreeHeapReserve(DataSize freeHeapReserve) {
+		this.freeHeapReserve = freeHeapReserve;
+	}
+
 	public @Nullable File getTempDirectory() {
 		return this.tempDirectory;
 	}
@@ -124,6 +142,14 @@ public class V8HeapSnapshotProperties {
 
 	public Schedule getSchedule() {
 		return this.schedule;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
+	}
+
+	public Summary getSummary() {
+		return this.summary;
 	}
 
 	/**
@@ -243,6 +269,49 @@ public class V8HeapSnapshotProperties {
 
 		public void setInitialDelay(@Nullable Duration initialDelay) {
 			this.initialDelay = initialDelay;
+		}
+
+	}
+
+	/**
+	 * How the actuator endpoint answers.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether a GET of the endpoint that does not accept only JSON takes a snapshot
+		 * and sends it. When false, every GET of the endpoint lists the snapshots, so
+		 * that read-only access allows listing and downloading only.
+		 */
+		private boolean takeOnRead = true;
+
+		public boolean isTakeOnRead() {
+			return this.takeOnRead;
+		}
+
+		public void setTakeOnRead(boolean takeOnRead) {
+			this.takeOnRead = takeOnRead;
+		}
+
+	}
+
+	/**
+	 * Summaries of the stored snapshots.
+	 */
+	public static class Summary {
+
+		/**
+		 * Whether to summarize each stored snapshot in the background, right after it is
+		 * stored.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

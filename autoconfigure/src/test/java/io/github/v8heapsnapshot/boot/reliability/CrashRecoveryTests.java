@@ -11,8 +11,10 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import io.github.v8heapsnapshot.boot.web.EndpointClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +26,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * @author v8heapsnapshot developers
  */
 class CrashRecoveryTests {
+
+	/**
+	 * Summaries run after each snapshot; this test checks the directory right away.
+	 */
+	private static final String WITHOUT_SUMMARIES = "--v8heapsnapshot.summary.enabled=false";
 
 	@TempDir
 	Path directory;
@@ -38,13 +45,13 @@ class CrashRecoveryTests {
 				(file) -> !file.getFileName().toString().endsWith(".hprof"));
 		System.out.println("Killed while dumping, left: " + killedWhileDumping + "; killed while converting, left: "
 				+ killedWhileConverting);
-		try (ApplicationProcess application = ApplicationProcess.start(storage, log, List.of())) {
+		try (ApplicationProcess application = ApplicationProcess.start(storage, log, List.of(), WITHOUT_SUMMARIES)) {
 			EndpointClient client = new EndpointClient(application.port());
 			assertThat(files(storage)).isEmpty();
 			assertThat(EndpointClient.names(client.list())).isEmpty();
-			HttpResponse<byte[]> stored = client.store();
-			assertThat(stored.statusCode()).as(EndpointClient.text(stored)).isEqualTo(200);
-			String name = EndpointClient.json(stored).get("name").asString();
+			JsonNode stored = client.takeAndAwait();
+			assertThat(stored.get("state").asString()).as(stored.toString()).isEqualTo("stored");
+			String name = stored.get("name").asString();
 			assertThat(EndpointClient.names(client.list())).containsExactly(name);
 			assertThat(files(storage)).containsExactlyInAnyOrder(name, name + ".json");
 		}
@@ -58,11 +65,11 @@ class CrashRecoveryTests {
 	 */
 	private List<String> killDuringSnapshot(Path storage, Path log, Predicate<Path> inProgress) throws Exception {
 		ExecutorService executor = Executors.newSingleThreadExecutor();
-		try (ApplicationProcess application = ApplicationProcess.start(storage, log, List.of())) {
+		try (ApplicationProcess application = ApplicationProcess.start(storage, log, List.of(), WITHOUT_SUMMARIES)) {
 			EndpointClient client = new EndpointClient(application.port());
 			assertThat(files(storage)).as("files left by an earlier run").isEmpty();
 			assertThat(EndpointClient.names(client.list())).isEmpty();
-			Future<HttpResponse<byte[]>> request = executor.submit(client::take);
+			Future<HttpResponse<byte[]>> request = executor.submit(() -> client.take());
 			long deadline = System.nanoTime() + 60_000_000_000L;
 			while (!hasFile(storage, inProgress) && !request.isDone() && System.nanoTime() < deadline) {
 				Thread.sleep(1);
