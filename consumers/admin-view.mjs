@@ -6,19 +6,19 @@
 // JSON object with what the view showed. Chromium only talks to the given server and is always
 // stopped.
 //
-// usage: node admin-view.mjs ADMIN_URL INSTANCE_ID OUT_DIR [--timeout SECONDS]
+// usage: node admin-view.mjs ADMIN_URL INSTANCE_ID OUT_DIR [--filter CLASS] [--timeout SECONDS]
 // exit: 0 every step passed, 1 a step failed (see "error"), 2 bad arguments
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const USAGE = 'usage: node admin-view.mjs ADMIN_URL INSTANCE_ID OUT_DIR [--timeout SECONDS]';
+const USAGE = 'usage: node admin-view.mjs ADMIN_URL INSTANCE_ID OUT_DIR [--filter CLASS] [--timeout SECONDS]';
 
 const options = parseArguments(process.argv.slice(2));
 const deadline = Date.now() + options.timeout * 1000;
 const result = { passed: false, error: null, browser: null, seconds: {}, before: [], progress: [], snapshot: null,
-  summary: null, diff: null, download: null, deleted: false, screenshots: [], pageErrors: [] };
+  summary: {}, filtered: [], diff: [], download: null, deleted: false, screenshots: [], pageErrors: [] };
 let browser = null;
 
 try {
@@ -64,14 +64,18 @@ try {
     await page.locator('[data-v8hs="summary"], [data-v8hs="summary-unavailable"], [data-v8hs^="unsupported-"]').first()
       .waitFor({ timeout: remaining() });
     await expectNo(page, 'summary-unavailable', 'unsupported-summary', 'error');
-    result.summary = {};
     for (const table of ['classes-by-retained', 'classes-by-count', 'retainers', 'duplicated-strings']) {
       result.summary[table] = await tableRows(page, table);
     }
   });
-  await page.locator('[data-v8hs="view"]').screenshot({ path: screenshot('admin-view-summary.png') });
-  await page.screenshot({ path: screenshot('admin-view-summary-page.png'), fullPage: true });
-  await inDarkTheme(page, () => page.locator('[data-v8hs="view"]').screenshot({ path: screenshot('admin-view-summary-dark.png') }));
+  await page.screenshot({ fullPage: true, path: screenshot('admin-view-summary.png') });
+  await inDarkTheme(page, () => page.screenshot({ fullPage: true, path: screenshot('admin-view-summary-dark.png') }));
+  if (options.filter !== null) {
+    await timed('filter', async () => {
+      await page.locator('[data-v8hs="filter"]').fill(options.filter, { timeout: remaining() });
+      result.filtered = await tableRows(page, 'classes-by-retained');
+    });
+  }
 
   if (result.before.length > 0) {
     await timed('diff', async () => {
@@ -83,7 +87,7 @@ try {
       await expectNo(page, 'unsupported-diff', 'error');
       result.diff = await tableRows(page, 'diff');
     });
-    await page.locator('[data-v8hs="view"]').screenshot({ path: screenshot('admin-view-diff.png') });
+    await page.screenshot({ fullPage: true, path: screenshot('admin-view-diff.png') });
   }
 
   await timed('download', async () => {
@@ -193,10 +197,11 @@ function remaining() {
 }
 
 function parseArguments(args) {
-  const parsed = { admin: null, instance: null, outDir: null, timeout: 180 };
+  const parsed = { admin: null, instance: null, outDir: null, filter: null, timeout: 180 };
   const positional = [];
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--timeout' && i + 1 < args.length) parsed.timeout = Number(args[++i]);
+    if (args[i] === '--filter' && i + 1 < args.length) parsed.filter = args[++i];
+    else if (args[i] === '--timeout' && i + 1 < args.length) parsed.timeout = Number(args[++i]);
     else if (args[i].startsWith('--')) usage();
     else positional.push(args[i]);
   }

@@ -21,6 +21,7 @@ import io.github.v8heapsnapshot.consumer.MemlabView;
 import io.github.v8heapsnapshot.consumer.MemlabView.ClassRow;
 import io.github.v8heapsnapshot.consumer.MemlabView.PathStep;
 import io.github.v8heapsnapshot.consumer.SnapshotConsumers;
+import io.github.v8heapsnapshot.testing.ApplicationProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +58,8 @@ class SampleApplicationIntegrationTests {
 	@BeforeAll
 	static void leakSessionsAndDownloadSnapshot() throws Exception {
 		Path jar = Path.of(System.getProperty("v8heapsnapshot.sample.jar"));
-		try (SampleApplicationProcess application = SampleApplicationProcess.start(jar, workDirectory)) {
+		try (ApplicationProcess application = ApplicationProcess.start(jar, workDirectory.resolve("sample-app.log"),
+				"--v8heapsnapshot.storage.directory=" + workDirectory.resolve("snapshots"))) {
 			applicationPid = application.pid();
 			for (int i = 0; i < SESSIONS; i++) {
 				HttpResponse<String> opened = openSession(application, "user-" + i, "e2e-client-" + (i % 4));
@@ -114,7 +116,7 @@ class SampleApplicationIntegrationTests {
 		}
 	}
 
-	private static HttpResponse<String> openSession(SampleApplicationProcess application, String user,
+	private static HttpResponse<String> openSession(ApplicationProcess application, String user,
 			String userAgent) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(application.uri("/sessions?user=" + user))
 			.header("User-Agent", userAgent)
@@ -125,7 +127,7 @@ class SampleApplicationIntegrationTests {
 	}
 
 	// Saves the body like a browser or curl -OJ: under the name given by Content-Disposition
-	private static Path download(SampleApplicationProcess application, String path, Path directory)
+	private static Path download(ApplicationProcess application, String path, Path directory)
 			throws IOException, InterruptedException {
 		HttpResponse<InputStream> response = http.send(
 				HttpRequest.newBuilder(application.uri(path)).timeout(Duration.ofMinutes(5)).build(),

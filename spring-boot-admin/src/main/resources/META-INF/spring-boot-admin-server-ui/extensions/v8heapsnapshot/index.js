@@ -51,6 +51,7 @@
     summaryPending: 'Computing the summary…',
     summaryUnavailable: 'No summary for this snapshot: {reason}',
     totals: '{objects} objects, {shallow} in {nodes} nodes and {edges} edges',
+    filter: 'Filter by class',
     byRetained: 'Top classes by retained size',
     byCount: 'Top classes by count',
     retainers: 'Top retainers',
@@ -159,9 +160,10 @@
     ]);
   }
 
-  function summaryView(summary) {
+  function summaryView(summary, filter, onFilter) {
     if (summary.state === 'unavailable') return alert('warn', t('summaryUnavailable', { reason: summary.reason || '' }), 'summary-unavailable');
-    const classes = summary.classes || [];
+    const wanted = filter.trim().toLowerCase();
+    const classes = (summary.classes || []).filter((row) => row.name.toLowerCase().includes(wanted));
     const byCount = [...classes].sort((a, b) => b.count - a.count).slice(0, TOP);
     const totals = summary.totals || {};
     const classColumns = [{ label: t('column.className') }, { label: t('column.count'), numeric: true },
@@ -170,6 +172,8 @@
     return h('div', { class: 'v8hs-summary', 'data-v8hs': 'summary' }, [
       h('p', { class: 'v8hs-muted' }, t('totals', { objects: count(totals.objects), shallow: bytes(totals.shallowBytes),
         nodes: count(totals.nodes), edges: count(totals.edges) })),
+      h('input', { type: 'search', class: 'v8hs-filter', placeholder: t('filter'), value: filter, 'data-v8hs': 'filter',
+        onInput: (event) => onFilter(event.target.value) }),
       h('div', { class: 'v8hs-grid' }, [
         h('section', [h('h4', t('byRetained')), table('classes-by-retained', classColumns, classes.slice(0, TOP), classCells)]),
         h('section', [h('h4', t('byCount')), table('classes-by-count', classColumns, byCount, classCells)]),
@@ -207,7 +211,7 @@
     setup(props) {
       const state = reactive({
         loading: true, snapshots: [], unreachable: null, error: null, busy: null, writable: true, live: true,
-        starting: false, summary: null, diff: null, compare: [], unsupported: {},
+        starting: false, summary: null, filter: '', diff: null, compare: [], unsupported: {},
       });
       let pollTimer = null;
       let generation = 0;
@@ -407,7 +411,7 @@
           analysis.push(h(SbaPanel, { title: t('summaryOf', { name: state.summary.name }), closeable: true,
             onClose: () => { state.summary = null; } }, () => (state.summary.pending
             ? h('p', { class: 'v8hs-muted', 'data-v8hs': 'summary-pending' }, [h(SbaLoadingSpinner, { size: 'sm' }), ' ', t('summaryPending')])
-            : summaryView(state.summary.data))));
+            : summaryView(state.summary.data, state.filter, (filter) => { state.filter = filter; }))));
         }
         if (state.diff) {
           analysis.push(h(SbaPanel, { title: t('diffOf', { base: state.diff.base, name: state.diff.name }), closeable: true,

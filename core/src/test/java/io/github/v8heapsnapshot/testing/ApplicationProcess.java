@@ -1,4 +1,4 @@
-package io.github.v8heapsnapshot.sample;
+package io.github.v8heapsnapshot.testing;
 
 import java.io.IOException;
 import java.net.URI;
@@ -6,18 +6,20 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sample application's jar running in a child JVM on a random port, with its output in a
- * log file. Closing it stops the JVM, and so does the end of the test JVM.
+ * A Spring Boot application's executable jar running in a child JVM on a random loopback port,
+ * with its output in a log file. Closing it stops the JVM, and so does the end of the test JVM.
  *
  * @author v8heapsnapshot developers
+ * @since 0.2.0
  */
-final class SampleApplicationProcess implements AutoCloseable {
+public final class ApplicationProcess implements AutoCloseable {
 
 	private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
@@ -31,29 +33,32 @@ final class SampleApplicationProcess implements AutoCloseable {
 
 	private int port;
 
-	private SampleApplicationProcess(Process process, Path log) {
+	private ApplicationProcess(Process process, Path log) {
 		this.process = process;
 		this.log = log;
-		this.stopOnExit = new Thread(process::destroyForcibly, "stop-sample-application");
+		this.stopOnExit = new Thread(process::destroyForcibly, "stop-application");
 		Runtime.getRuntime().addShutdownHook(this.stopOnExit);
 	}
 
 	/**
-	 * Start the application and wait until it serves HTTP.
+	 * Start an application and wait until it serves HTTP on a random port of the loopback
+	 * interface.
 	 * @param jar the application's executable jar
-	 * @param workDirectory where the log and the stored snapshots go
+	 * @param log the file its output goes to
+	 * @param arguments its command line arguments, after the port and address
 	 * @return the running application
 	 * @throws IOException if it cannot be started
 	 * @throws InterruptedException if interrupted while waiting for it
 	 */
-	static SampleApplicationProcess start(Path jar, Path workDirectory) throws IOException, InterruptedException {
-		Files.createDirectories(workDirectory);
-		Path log = workDirectory.resolve("sample-app.log");
+	public static ApplicationProcess start(Path jar, Path log, String... arguments)
+			throws IOException, InterruptedException {
+		Files.createDirectories(log.toAbsolutePath().getParent());
 		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-		List<String> command = List.of(java, "-jar", jar.toString(), "--server.port=0",
-				"--v8heapsnapshot.storage.directory=" + workDirectory.resolve("snapshots"));
+		List<String> command = new ArrayList<>(
+				List.of(java, "-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1"));
+		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		SampleApplicationProcess application = new SampleApplicationProcess(process, log);
+		ApplicationProcess application = new ApplicationProcess(process, log);
 		try {
 			application.awaitPort();
 		}
@@ -74,19 +79,28 @@ final class SampleApplicationProcess implements AutoCloseable {
 			}
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(
-						"The sample application exited with " + this.process.exitValue() + ":\n" + logTail());
+						"The application exited with " + this.process.exitValue() + ":\n" + logTail());
 			}
 			Thread.sleep(200);
 		}
 		throw new IllegalStateException(
-				"The sample application did not start within " + STARTUP_TIMEOUT + ":\n" + logTail());
+				"The application did not start within " + STARTUP_TIMEOUT + ":\n" + logTail());
 	}
 
-	URI uri(String pathAndQuery) {
+	/**
+	 * Return the URI of a path of the application.
+	 * @param pathAndQuery the path, with its query if any
+	 * @return the URI on the loopback interface
+	 */
+	public URI uri(String pathAndQuery) {
 		return URI.create("http://127.0.0.1:" + this.port + pathAndQuery);
 	}
 
-	long pid() {
+	/**
+	 * Return the process id of the application's JVM.
+	 * @return the process id
+	 */
+	public long pid() {
 		return this.process.pid();
 	}
 
@@ -95,7 +109,7 @@ final class SampleApplicationProcess implements AutoCloseable {
 	 * @return up to 20 lines of the log
 	 * @throws IOException if the log cannot be read
 	 */
-	String logTail() throws IOException {
+	public String logTail() throws IOException {
 		List<String> lines = Files.readAllLines(this.log, StandardCharsets.UTF_8);
 		int from = Math.max(0, lines.size() - 20);
 		for (int i = lines.size() - 1; i >= 0; i--) {
