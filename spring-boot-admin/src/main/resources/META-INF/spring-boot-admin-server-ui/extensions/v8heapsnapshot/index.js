@@ -112,6 +112,12 @@
 
   const isRunning = (snapshot) => snapshot.state === 'in-progress';
 
+  // Class and file names break after their dots rather than anywhere
+  function mono(text) {
+    const parts = String(text).split(/(?<=[.$/])/);
+    return h('span', { class: 'v8hs-mono' }, parts.flatMap((part, index) => (index === 0 ? [part] : [h('wbr'), part])));
+  }
+
   function alert(kind, text, testId) {
     return h('div', { class: `v8hs-alert v8hs-alert-${kind}`, role: 'alert', 'data-v8hs': testId }, text);
   }
@@ -156,7 +162,7 @@
       h('div', { class: 'v8hs-progress-label' }, [h('span', phase), h('span', { class: 'v8hs-muted' }, details.join(' · '))]),
       h('div', { class: 'v8hs-progress-track', role: 'progressbar', 'aria-valuenow': percent, 'aria-valuemin': 0,
         'aria-valuemax': 100 }, h('div', { class: 'v8hs-progress-fill', style: { width: `${percent}%` } })),
-      h('div', { class: 'v8hs-muted v8hs-mono' }, snapshot.name),
+      h('div', { class: 'v8hs-muted' }, mono(snapshot.name)),
     ]);
   }
 
@@ -168,7 +174,7 @@
     const totals = summary.totals || {};
     const classColumns = [{ label: t('column.className') }, { label: t('column.count'), numeric: true },
       { label: t('column.shallow'), numeric: true }, { label: t('column.retained'), numeric: true }];
-    const classCells = (row) => [h('span', { class: 'v8hs-mono' }, row.name), count(row.count), bytes(row.shallowBytes), bytes(row.retainedBytes)];
+    const classCells = (row) => [mono(row.name), count(row.count), bytes(row.shallowBytes), bytes(row.retainedBytes)];
     return h('div', { class: 'v8hs-summary', 'data-v8hs': 'summary' }, [
       h('p', { class: 'v8hs-muted' }, t('totals', { objects: count(totals.objects), shallow: bytes(totals.shallowBytes),
         nodes: count(totals.nodes), edges: count(totals.edges) })),
@@ -180,10 +186,10 @@
       ]),
       h('h4', t('retainers')),
       table('retainers', [{ label: t('column.retainer') }, { label: t('column.retained'), numeric: true }, { label: t('column.path') }],
-        (summary.retainers || []).slice(0, TOP), (row) => [h('span', { class: 'v8hs-mono' }, row.name), bytes(row.retainedBytes),
+        (summary.retainers || []).slice(0, TOP), (row) => [mono(row.name), bytes(row.retainedBytes),
           h('span', { class: 'v8hs-path' }, (row.path || []).map((step, index) => h('span', { key: index }, [
             index > 0 ? h('span', { class: 'v8hs-edge' }, step.edge ? ` —${step.edge}→ ` : ' → ') : null,
-            h('span', { class: 'v8hs-mono' }, step.node)])))]),
+            mono(step.node)])))]),
       h('h4', t('duplicatedStrings')),
       table('duplicated-strings', [{ label: t('column.value') }, { label: t('column.count'), numeric: true },
         { label: t('column.wasted'), numeric: true }], (summary.duplicatedStrings || []).slice(0, TOP),
@@ -197,7 +203,7 @@
     return table('diff', [{ label: t('column.className') }, { label: t('column.baseCount'), numeric: true },
       { label: t('column.count'), numeric: true }, { label: t('column.countDelta'), numeric: true },
       { label: t('column.shallowDelta'), numeric: true }, { label: t('column.retainedDelta'), numeric: true }], grown,
-    (row) => [h('span', { class: 'v8hs-mono' }, row.name), count(row.baseCount), count(row.count),
+    (row) => [mono(row.name), count(row.baseCount), count(row.count),
       signed(row.countDelta, count), signed(row.shallowBytesDelta, bytes),
       row.retainedBytesDelta === undefined ? '–' : signed(row.retainedBytesDelta, bytes)]);
   }
@@ -383,7 +389,7 @@
             h('td', storedRow ? h('input', { type: 'checkbox', title: t('column.compare'), 'data-v8hs': 'compare',
               checked: state.compare.includes(snapshot.name),
               onChange: (event) => toggleCompare(snapshot.name, event.target.checked) }) : null),
-            h('td', [h('span', { class: 'v8hs-mono' }, snapshot.name), status ? ' ' : null, status]),
+            h('td', [mono(snapshot.name), status ? ' ' : null, status]),
             h('td', timestamp(snapshot.created)),
             h('td', snapshot.trigger || '–'),
             h('td', snapshot.live === undefined ? '–' : t(snapshot.live ? 'yes' : 'no')),
@@ -421,8 +427,8 @@
         }
 
         return h('section', { class: 'v8hs', 'data-v8hs': 'view' }, [
-          h('div', { class: 'v8hs-alert v8hs-alert-warn', role: 'alert' }, [h('p', t('warnSensitive')), h('p', t('warnCost'))]),
-          state.unreachable ? alert('error', t('notExposed', { status: state.unreachable }), 'not-exposed') : null,
+          state.unreachable ? alert('error', t('notExposed', { status: state.unreachable }), 'not-exposed')
+            : h('div', { class: 'v8hs-alert v8hs-alert-warn', role: 'alert' }, [h('p', t('warnSensitive')), h('p', t('warnCost'))]),
           !state.unreachable && !state.writable ? alert('info', t('readOnly'), 'read-only') : null,
           state.busy ? alert('warn', state.busy, 'busy') : null,
           state.error ? alert('error', state.error, 'error') : null,
