@@ -32,7 +32,7 @@
     busy: 'Another snapshot is in progress since {since}: {name}',
     failed: 'The snapshot {name} failed: {failure}',
     requestFailed: '{action} failed: HTTP {status} {message}',
-    unsupported: 'This instance\'s v8heapsnapshot starter does not offer {what} (HTTP {status}): update it to 0.2.0 or later.',
+    unsupported: 'This instance\'s v8heapsnapshot starter computes no summaries or comparisons (HTTP {status}): update it to 0.2.0 or later.',
     phase: { dump: 'Dumping the heap', index: 'Indexing the dump', link: 'Linking objects', write: 'Writing the snapshot' },
     column: {
       name: 'Name', created: 'Created', trigger: 'Trigger', live: 'Live', sizes: 'HPROF → snapshot', nodes: 'Nodes',
@@ -217,7 +217,7 @@
     setup(props) {
       const state = reactive({
         loading: true, snapshots: [], unreachable: null, error: null, busy: null, writable: true, live: true,
-        starting: false, summary: null, filter: '', diff: null, compare: [], unsupported: {},
+        starting: false, summary: null, filter: '', diff: null, compare: [], analysisUnsupported: null,
       });
       let pollTimer = null;
       let generation = 0;
@@ -318,7 +318,7 @@
             if (mine !== generation) return;
             if (result.unsupported) {
               state[target] = null;
-              state.unsupported = { ...state.unsupported, [target]: t('unsupported', { what, status: result.unsupported }) };
+              state.analysisUnsupported = result.unsupported;
             }
             else {
               state[target] = { ...state[target], pending: false, data: result.data };
@@ -386,8 +386,8 @@
             : snapshot.state === 'failed' ? h('span', { class: 'v8hs-badge v8hs-badge-failed', title: snapshot.failure }, t('stateFailed')) : null;
           return h('tr', { key: snapshot.name, 'data-v8hs': 'snapshot', 'data-name': snapshot.name, 'data-state': snapshot.state || 'stored',
             class: { 'v8hs-selected': state.summary && state.summary.name === snapshot.name } }, [
-            h('td', storedRow ? h('input', { type: 'checkbox', title: t('column.compare'), 'data-v8hs': 'compare',
-              checked: state.compare.includes(snapshot.name),
+            state.analysisUnsupported ? null : h('td', storedRow ? h('input', { type: 'checkbox', title: t('column.compare'),
+              'data-v8hs': 'compare', checked: state.compare.includes(snapshot.name),
               onChange: (event) => toggleCompare(snapshot.name, event.target.checked) }) : null),
             h('td', [mono(snapshot.name), status ? ' ' : null, status]),
             h('td', timestamp(snapshot.created)),
@@ -397,7 +397,7 @@
             h('td', { class: 'v8hs-number' }, count(snapshot.nodeCount)),
             h('td', { class: 'v8hs-number' }, `${millis(snapshot.dumpMillis)} + ${millis(snapshot.convertMillis)}`),
             h('td', { class: 'v8hs-actions' }, storedRow ? [
-              state.unsupported.summary ? null : h(SbaButton, { size: 'xs', 'data-v8hs': 'show-summary', onClick: () => showSummary(snapshot) }, () => t('summary')),
+              state.analysisUnsupported ? null : h(SbaButton, { size: 'xs', 'data-v8hs': 'show-summary', onClick: () => showSummary(snapshot) }, () => t('summary')),
               h(SbaButton, { size: 'xs', 'data-v8hs': 'download', onClick: () => download(snapshot) }, () => t('download')),
               state.writable ? h(SbaConfirmButton, { size: 'xs', 'data-v8hs': 'delete', onClick: () => remove(snapshot) },
                 { default: () => t('delete'), confirm: () => t('confirmDelete') }) : null,
@@ -407,7 +407,7 @@
 
         const list = state.snapshots.length === 0 ? h('p', { class: 'v8hs-muted', 'data-v8hs': 'empty' }, t('empty'))
           : h('table', { class: 'table table-full table-sm v8hs-table', 'data-v8hs': 'snapshots' }, [
-            h('thead', h('tr', ['compare', 'name', 'created', 'trigger', 'live', 'sizes', 'nodes', 'times'].map((key) =>
+            h('thead', h('tr', (state.analysisUnsupported ? [] : ['compare']).concat(['name', 'created', 'trigger', 'live', 'sizes', 'nodes', 'times']).map((key) =>
               h('th', { class: ['sizes', 'nodes', 'times'].includes(key) ? 'v8hs-number' : null }, t(`column.${key}`))).concat([h('th')]))),
             h('tbody', rows),
           ]);
@@ -432,13 +432,13 @@
           !state.unreachable && !state.writable ? alert('info', t('readOnly'), 'read-only') : null,
           state.busy ? alert('warn', state.busy, 'busy') : null,
           state.error ? alert('error', state.error, 'error') : null,
-          ...Object.entries(state.unsupported).map(([key, text]) => alert('info', text, `unsupported-${key}`)),
+          state.analysisUnsupported ? alert('info', t('unsupported', { status: state.analysisUnsupported }), 'unsupported') : null,
           state.unreachable ? null : h(SbaPanel, { title: t('title'), loading: state.loading }, {
             actions: () => toolbar,
             default: () => [
               running.value ? progressBar(running.value) : null,
               list,
-              stored.length >= 2 && !state.unsupported.diff ? h('div', { class: 'v8hs-compare' }, [
+              stored.length >= 2 && !state.analysisUnsupported ? h('div', { class: 'v8hs-compare' }, [
                 h('span', { class: 'v8hs-muted' }, t('compareHint')),
                 h(SbaButton, { size: 'xs', disabled: state.compare.length !== 2, 'data-v8hs': 'compare-button', onClick: showDiff },
                   () => t('compareButton')),
