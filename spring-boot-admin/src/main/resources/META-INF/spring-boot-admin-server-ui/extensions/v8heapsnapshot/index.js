@@ -61,7 +61,6 @@
     diffOf: 'Growth from {base} to {name}',
     diffPending: 'Computing the difference…',
     noGrowth: 'No class grew.',
-    close: 'Close',
     devtoolsTitle: 'Open a snapshot in Chrome DevTools',
     devtools: 'Download it, open DevTools on any page (F12), go to the Memory tab, click "Load profile…" and pick the file. The Summary lists the classes with counts, shallow and retained sizes; select an object to see its retainers.',
   };
