@@ -44,6 +44,12 @@ public class V8HeapSnapshotProperties {
 	private Duration busyWait = Duration.ofMillis(100);
 
 	/**
+	 * Free heap under which a dump is not converted (the answer is 503 instead). The
+	 * conversion needs at most 64 MB of heap, whatever the size of the dump.
+	 */
+	private DataSize freeHeapReserve = DataSize.ofMegabytes(64);
+
+	/**
 	 * Directory for the converter's temporary index files. If not set, the storage
 	 * directory is used.
 	 */
@@ -61,6 +67,8 @@ public class V8HeapSnapshotProperties {
 	private List<String> sensitiveNames = new ArrayList<>();
 
 	private final Schedule schedule = new Schedule();
+
+	private final Endpoint endpoint = new Endpoint();
 
 	public Storage getStorage() {
 		return this.storage;
@@ -98,6 +106,14 @@ public class V8HeapSnapshotProperties {
 		this.busyWait = busyWait;
 	}
 
+	public DataSize getFreeHeapReserve() {
+		return this.freeHeapReserve;
+	}
+
+	public void setFreeHeapReserve(DataSize freeHeapReserve) {
+		this.freeHeapReserve = freeHeapReserve;
+	}
+
 	public @Nullable File getTempDirectory() {
 		return this.tempDirectory;
 	}
@@ -124,6 +140,10 @@ public class V8HeapSnapshotProperties {
 
 	public Schedule getSchedule() {
 		return this.schedule;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
 	}
 
 	/**
@@ -243,6 +263,28 @@ public class V8HeapSnapshotProperties {
 
 		public void setInitialDelay(@Nullable Duration initialDelay) {
 			this.initialDelay = initialDelay;
+		}
+
+	}
+
+	/**
+	 * How the actuator endpoint answers.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether a GET of the endpoint that does not accept only JSON takes a snapshot
+		 * and sends it. When false, every GET of the endpoint lists the snapshots, so
+		 * that read-only access allows listing and downloading only.
+		 */
+		private boolean takeOnRead = true;
+
+		public boolean isTakeOnRead() {
+			return this.takeOnRead;
+		}
+
+		public void setTakeOnRead(boolean takeOnRead) {
+			this.takeOnRead = takeOnRead;
 		}
 
 	}

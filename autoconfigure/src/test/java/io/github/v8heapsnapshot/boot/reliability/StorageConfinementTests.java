@@ -9,10 +9,12 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.v8heapsnapshot.boot.web.EndpointClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -132,9 +134,9 @@ class StorageConfinementTests {
 
 	@Test
 	void filesAndDirectoryAreTheOwnersOnly() throws Exception {
-		HttpResponse<byte[]> stored = this.client.store();
-		assertThat(stored.statusCode()).as(EndpointClient.text(stored)).isEqualTo(200);
-		String name = EndpointClient.json(stored).get("name").asString();
+		JsonNode stored = this.client.takeAndAwait();
+		assertThat(stored.get("state").asString()).as(stored.toString()).isEqualTo("stored");
+		String name = stored.get("name").asString();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(storage()))).isEqualTo("rwx------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(storage().resolve(name))))
 			.isEqualTo("rw-------");

@@ -12,18 +12,15 @@ import java.util.stream.Stream;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
-import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
-import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotAdmission;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
-import io.github.v8heapsnapshot.convert.ConversionOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,11 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author v8heapsnapshot developers
  */
-@SpringBootTest(
-		classes = { WebTestApplication.class, V8HeapSnapshotEndpointFailureWebTests.FailureConfiguration.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
-				"management.endpoint.v8heapsnapshot.access=unrestricted" })
+@EndpointWebTest(
+		classes = { WebTestApplication.class, V8HeapSnapshotEndpointFailureWebTests.FailureConfiguration.class })
 @ExtendWith(OutputCaptureExtension.class)
 class V8HeapSnapshotEndpointFailureWebTests {
 
@@ -86,11 +80,15 @@ class V8HeapSnapshotEndpointFailureWebTests {
 	@Test
 	void tooLittleFreeDiskSpaceIsInsufficientStorage() throws IOException {
 		usableSpace.set(1024);
-		for (HttpResponse<byte[]> response : List.of(this.client.take(""), this.client.store())) {
-			assertThat(response.statusCode()).isEqualTo(507);
-			assertThat(EndpointClient.text(response)).startsWith("Not enough free disk space for a heap snapshot")
-				.contains("1024 bytes free");
-		}
+		HttpResponse<byte[]> take = this.client.take("");
+		assertThat(take.statusCode()).isEqualTo(507);
+		assertThat(EndpointClient.text(take)).startsWith("Not enough free disk space for a heap snapshot")
+			.contains("1024 bytes free");
+		HttpResponse<byte[]> store = this.client.store();
+		assertThat(store.statusCode()).isEqualTo(507);
+		assertThat(EndpointClient.json(store).get("message").asString())
+			.startsWith("Not enough free disk space for a heap snapshot")
+			.contains("1024 bytes free");
 		assertThat(filesInDirectory()).isEmpty();
 		assertThat(this.client.descriptors()).isEmpty();
 	}
@@ -102,7 +100,10 @@ class V8HeapSnapshotEndpointFailureWebTests {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(EndpointClient.text(response)).contains("HotSpotDiagnosticMXBean");
 		assertThat(filesInDirectory()).isEmpty();
-		assertThat(this.client.descriptors()).isEmpty();
+		assertThat(EndpointClient.names(this.client.list())).isEmpty();
+		JsonNode failed = this.client.descriptors().get(0);
+		assertThat(failed.get("state").asString()).isEqualTo("failed");
+		assertThat(failed.get("failure").asString()).contains("HotSpotDiagnosticMXBean");
 	}
 
 	@Test
@@ -135,8 +136,8 @@ class V8HeapSnapshotEndpointFailureWebTests {
 		}
 
 		@Bean
-		HeapSnapshotService heapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper) {
-			return new HeapSnapshotService(store, heapDumper, ConversionOptions.defaults()) {
+		HeapSnapshotAdmission heapSnapshotAdmission() {
+			return new HeapSnapshotAdmission() {
 
 				@Override
 				protected long usableSpace(Path directory) throws IOException {
