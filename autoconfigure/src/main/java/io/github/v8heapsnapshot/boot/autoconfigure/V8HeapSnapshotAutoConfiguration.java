@@ -14,11 +14,13 @@ import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotRetention;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
+import io.github.v8heapsnapshot.boot.summary.HeapSnapshotSummaries;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -76,6 +78,13 @@ public final class V8HeapSnapshotAutoConfiguration {
 	@ConditionalOnMissingBean
 	HeapSnapshotLock heapSnapshotLock() {
 		return new HeapSnapshotLock();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "v8heapsnapshot.summary.enabled", matchIfMissing = true)
+	HeapSnapshotSummaries heapSnapshotSummaries(HeapSnapshotStore store) {
+		return new HeapSnapshotSummaries(store);
 	}
 
 	@Bean

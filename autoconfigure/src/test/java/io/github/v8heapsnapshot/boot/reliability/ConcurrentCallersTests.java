@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ReliabilityApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
 				"management.endpoint.v8heapsnapshot.access=unrestricted", "v8heapsnapshot.schedule.enabled=true",
-				"v8heapsnapshot.schedule.interval=1s", "v8heapsnapshot.storage.max-count=1000" })
+				"v8heapsnapshot.schedule.interval=1s", "v8heapsnapshot.storage.max-count=1000",
+				"v8heapsnapshot.summary.enabled=false" })
 @Import(ConcurrentCallersTests.ProbeConfiguration.class)
 @DirtiesContext
 class ConcurrentCallersTests {

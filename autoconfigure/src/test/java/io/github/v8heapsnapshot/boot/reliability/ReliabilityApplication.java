@@ -28,6 +28,12 @@ public class ReliabilityApplication {
 		return new HeapBallast(environment.getRequiredProperty("reliability.ballast-percent", Integer.class));
 	}
 
+	@Bean
+	@ConditionalOnProperty("reliability.items")
+	LinkedItems linkedItems(Environment environment) {
+		return new LinkedItems(environment.getRequiredProperty("reliability.items", Integer.class));
+	}
+
 	public static void main(String[] args) {
 		SpringApplication.run(ReliabilityApplication.class, args);
 	}

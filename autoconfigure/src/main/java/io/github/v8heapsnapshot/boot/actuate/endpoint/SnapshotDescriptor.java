@@ -8,6 +8,7 @@ import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotProgress;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotTask;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotState;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
+import io.github.v8heapsnapshot.boot.summary.SummaryState;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
@@ -37,7 +38,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 public record SnapshotDescriptor(String name, SnapshotState state, Instant created, SnapshotTrigger trigger,
 		boolean live, @Nullable Progress progress, @Nullable String failure, @Nullable Long hprofBytes,
 		@Nullable Long snapshotBytes, @Nullable Long nodeCount, @Nullable Long edgeCount, @Nullable Long dumpMillis,
-		@Nullable Long convertMillis, @Nullable String summary) implements OperationResponseBody {
+		@Nullable Long convertMillis, @Nullable SummaryState summary) implements OperationResponseBody {
 
 	/**
 	 * Describes a stored snapshot.
@@ -45,7 +46,7 @@ public record SnapshotDescriptor(String name, SnapshotState state, Instant creat
 	 * @param summary the state of its summary, or {@code null} if summaries are not made
 	 * @return the description
 	 */
-	public static SnapshotDescriptor of(HeapSnapshotDescriptor descriptor, @Nullable String summary) {
+	public static SnapshotDescriptor of(HeapSnapshotDescriptor descriptor, @Nullable SummaryState summary) {
 		return new SnapshotDescriptor(descriptor.name(), SnapshotState.STORED, descriptor.created(),
 				descriptor.trigger(), descriptor.live(), null, null, descriptor.hprofBytes(),
 				descriptor.snapshotBytes(), descriptor.nodeCount(), descriptor.edgeCount(), descriptor.dumpMillis(),
