@@ -68,8 +68,8 @@ try {
       result.summary[table] = await tableRows(page, table);
     }
   });
-  await page.screenshot({ fullPage: true, path: screenshot('admin-view-summary.png') });
-  await inDarkTheme(page, () => page.screenshot({ fullPage: true, path: screenshot('admin-view-summary-dark.png') }));
+  await page.screenshot({ path: screenshot('admin-view-summary.png') });
+  await inDarkTheme(page, () => page.screenshot({ path: screenshot('admin-view-summary-dark.png') }));
   if (options.filter !== null) {
     await timed('filter', async () => {
       await page.locator('[data-v8hs="filter"]').fill(options.filter, { timeout: remaining() });
@@ -87,7 +87,7 @@ try {
       await expectNo(page, 'unsupported', 'error');
       result.diff = await tableRows(page, 'diff');
     });
-    await page.screenshot({ fullPage: true, path: screenshot('admin-view-diff.png') });
+    await page.screenshot({ path: screenshot('admin-view-diff.png') });
   }
 
   await timed('download', async () => {
