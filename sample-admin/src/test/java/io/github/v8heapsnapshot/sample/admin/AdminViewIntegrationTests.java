@@ -21,6 +21,7 @@ import io.github.v8heapsnapshot.consumer.DevToolsView.SummaryRow;
 import io.github.v8heapsnapshot.consumer.SnapshotConsumers;
 import io.github.v8heapsnapshot.testing.ApplicationProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,14 +55,15 @@ class AdminViewIntegrationTests {
 	private final Path workDirectory = Path.of(System.getProperty("v8heapsnapshot.admin.workDir"));
 
 	@Test
-	void operatorTakesSummarizesComparesDownloadsAndDeletesASnapshotOfTheLeakingSample() throws Exception {
+	void operatorTakesSummarizesComparesDownloadsAndDeletesASnapshotOfTheLeakingSample(@TempDir Path snapshots)
+			throws Exception {
 		Path adminJar = Path.of(System.getProperty("v8heapsnapshot.admin.jar"));
 		Path sampleJar = Path.of(System.getProperty("v8heapsnapshot.sample.jar"));
 		try (ApplicationProcess admin = ApplicationProcess.start(adminJar, this.workDirectory.resolve("admin.log"));
 				ApplicationProcess sample = ApplicationProcess.start(sampleJar,
 						this.workDirectory.resolve("sample-app.log"), "--spring.profiles.active=admin",
 						"--spring.boot.admin.client.url=" + admin.uri(""),
-						"--v8heapsnapshot.storage.directory=" + this.workDirectory.resolve("snapshots"))) {
+						"--v8heapsnapshot.storage.directory=" + snapshots)) {
 			String instanceId = awaitRegistration(admin);
 			String baseline = takeSnapshot(sample);
 			for (int i = 0; i < SESSIONS; i++) {
