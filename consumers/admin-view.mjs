@@ -20,6 +20,7 @@ const deadline = Date.now() + options.timeout * 1000;
 const result = { passed: false, error: null, browser: null, seconds: {}, before: [], progress: [], snapshot: null,
   summary: {}, filtered: [], diff: [], download: null, deleted: false, screenshots: [], pageErrors: [] };
 let browser = null;
+let page = null;
 
 try {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install chromium: apt-get install chromium`);
@@ -30,7 +31,7 @@ try {
   result.browser = `Chromium ${browser.version()}`;
   const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1600, height: 1000 },
     locale: 'en-US', timezoneId: 'UTC' });
-  const page = await context.newPage();
+  page = await context.newPage();
   page.on('pageerror', (ex) => result.pageErrors.push(ex.message));
 
   await timed('open', async () => {
@@ -49,7 +50,8 @@ try {
     const row = await page.waitForFunction((names) => {
       const found = [...document.querySelectorAll('tr[data-v8hs="snapshot"]')]
         .find((candidate) => !names.includes(candidate.dataset.name) && candidate.dataset.state !== 'in-progress');
-      return found ? found.dataset.state : (document.querySelector('[data-v8hs="error"]') ? 'error' : null);
+      const refused = document.querySelector('[data-v8hs="error"], [data-v8hs="busy"], [data-v8hs="read-only"]');
+      return found ? found.dataset.state : (refused ? refused.dataset.v8hs : null);
     }, known, { timeout: remaining(), polling: 100 });
     result.progress = await page.evaluate(() => window.v8hsProgress);
     const state = await row.jsonValue();
@@ -119,6 +121,7 @@ try {
 }
 catch (ex) {
   result.error = ex.message.split('\n')[0];
+  if (page !== null) await page.screenshot({ path: screenshot('admin-view-failure.png') }).catch(() => {});
 }
 finally {
   if (browser !== null) await browser.close().catch(() => {});
