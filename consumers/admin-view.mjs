@@ -84,12 +84,16 @@ try {
       await newRow.locator('[data-v8hs="compare"]').check({ timeout: remaining() });
       await page.locator(`tr[data-v8hs="snapshot"][data-name="${result.before[0].name}"] [data-v8hs="compare"]`)
         .check({ timeout: remaining() });
+      await page.locator('[data-v8hs="filter"]').fill('', { timeout: remaining() });
       await page.locator('[data-v8hs="compare-button"]').click({ timeout: remaining() });
       await page.locator('[data-v8hs="diff"], [data-v8hs="unsupported"]').first().waitFor({ timeout: remaining() });
       await expectNo(page, 'unsupported', 'error');
+      await page.screenshot({ path: screenshot('admin-view-diff.png') });
+      if (options.filter !== null) {
+        await page.locator('[data-v8hs="filter"]').fill(options.filter, { timeout: remaining() });
+      }
       result.diff = await tableRows(page, 'diff');
     });
-    await page.screenshot({ path: screenshot('admin-view-diff.png') });
   }
 
   await timed('download', async () => {
@@ -180,6 +184,8 @@ async function expectNo(page, ...ids) {
 // SBA's stylesheet declares Tailwind's class-based dark variant: the "dark" class on the root
 async function inDarkTheme(page, action) {
   await page.evaluate(() => document.documentElement.classList.add('dark'));
+  // SBA's panel headers fade their background
+  await page.waitForTimeout(1000);
   try {
     await action();
   }

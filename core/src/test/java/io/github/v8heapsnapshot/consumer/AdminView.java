@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param snapshot the row of the new snapshot
  * @param summary the rows of the summary's tables, by table
  * @param filtered the rows of the summary's classes by retained size, filtered by class name
- * @param diff the rows of the comparison with the newest snapshot listed before
+ * @param diff the rows of the comparison with the newest snapshot listed before, filtered by
+ * class name
  * @param download the file that the browser saved
  * @param deleted whether the row went away after deleting
  * @param screenshots the screenshots taken, PNG files

@@ -122,7 +122,7 @@ public final class SnapshotConsumers {
 	 * @param admin the server's base URI
 	 * @param instanceId the instance's id in the server
 	 * @param directory where the screenshots and the downloaded file go
-	 * @param classFilter the text to type into the summary's class filter
+	 * @param classFilter the text to type into the class filter of the summary and the diff
 	 * @return what the view showed
 	 * @throws IOException if the script cannot be run
 	 * @throws AssertionError if a step fails

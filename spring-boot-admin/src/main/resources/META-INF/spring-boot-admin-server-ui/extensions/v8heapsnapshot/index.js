@@ -165,10 +165,16 @@
     ]);
   }
 
+  const byClass = (rows, filter) => (rows || []).filter((row) => row.name.toLowerCase().includes(filter.trim().toLowerCase()));
+
+  function filterInput(filter, onFilter) {
+    return h('input', { type: 'search', class: 'v8hs-filter', placeholder: t('filter'), value: filter, 'data-v8hs': 'filter',
+      onInput: (event) => onFilter(event.target.value) });
+  }
+
   function summaryView(summary, filter, onFilter) {
     if (summary.state === 'unavailable') return alert('warn', t('summaryUnavailable', { reason: summary.reason || '' }), 'summary-unavailable');
-    const wanted = filter.trim().toLowerCase();
-    const classes = (summary.classes || []).filter((row) => row.name.toLowerCase().includes(wanted));
+    const classes = byClass(summary.classes, filter);
     const byCount = [...classes].sort((a, b) => b.count - a.count).slice(0, TOP);
     const totals = summary.totals || {};
     const classColumns = [{ label: t('column.className') }, { label: t('column.count'), numeric: true },
@@ -177,8 +183,7 @@
     return h('div', { class: 'v8hs-summary', 'data-v8hs': 'summary' }, [
       h('p', { class: 'v8hs-muted' }, t('totals', { objects: count(totals.objects), shallow: bytes(totals.shallowBytes),
         nodes: count(totals.nodes), edges: count(totals.edges) })),
-      h('input', { type: 'search', class: 'v8hs-filter', placeholder: t('filter'), value: filter, 'data-v8hs': 'filter',
-        onInput: (event) => onFilter(event.target.value) }),
+      filterInput(filter, onFilter),
       h('div', { class: 'v8hs-grid' }, [
         h('section', [h('h4', t('byRetained')), table('classes-by-retained', classColumns, classes.slice(0, TOP), classCells)]),
         h('section', [h('h4', t('byCount')), table('classes-by-count', classColumns, byCount, classCells)]),
@@ -196,15 +201,14 @@
     ]);
   }
 
-  function diffView(diff) {
-    const grown = (diff.classes || []).filter((row) => row.countDelta > 0 || row.shallowBytesDelta > 0).slice(0, 2 * TOP);
-    if (grown.length === 0) return h('p', { 'data-v8hs': 'diff' }, t('noGrowth'));
-    return table('diff', [{ label: t('column.className') }, { label: t('column.baseCount'), numeric: true },
+  function diffView(diff, filter, onFilter) {
+    const grown = byClass(diff.classes, filter).filter((row) => row.countDelta > 0 || row.shallowBytesDelta > 0).slice(0, 2 * TOP);
+    return h('div', [filterInput(filter, onFilter), grown.length === 0 ? h('p', { 'data-v8hs': 'diff' }, t('noGrowth')) : table('diff', [{ label: t('column.className') }, { label: t('column.baseCount'), numeric: true },
       { label: t('column.count'), numeric: true }, { label: t('column.countDelta'), numeric: true },
       { label: t('column.shallowDelta'), numeric: true }, { label: t('column.retainedDelta'), numeric: true }], grown,
     (row) => [mono(row.name), count(row.baseCount), count(row.count),
       signed(row.countDelta, count), signed(row.shallowBytesDelta, bytes),
-      row.retainedBytesDelta === undefined ? '–' : signed(row.retainedBytesDelta, bytes)]);
+      row.retainedBytesDelta === undefined ? '–' : signed(row.retainedBytesDelta, bytes)])]);
   }
 
   const HeapSnapshots = {
@@ -422,7 +426,7 @@
           analysis.push(h(SbaPanel, { title: t('diffOf', { base: state.diff.base, name: state.diff.name }), closeable: true,
             onClose: () => { state.diff = null; } }, () => (state.diff.pending
             ? h('p', { class: 'v8hs-muted', 'data-v8hs': 'diff-pending' }, [h(SbaLoadingSpinner, { size: 'sm' }), ' ', t('diffPending')])
-            : diffView(state.diff.data))));
+            : diffView(state.diff.data, state.filter, (filter) => { state.filter = filter; }))));
         }
 
         return h('section', { class: 'v8hs', 'data-v8hs': 'view' }, [
