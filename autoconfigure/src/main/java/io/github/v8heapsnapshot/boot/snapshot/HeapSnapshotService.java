@@ -211,8 +211,8 @@ public class HeapSnapshotService implements AutoCloseable {
 		try {
 			HeapSnapshotTask task = start(trigger, live);
 			executor().execute(() -> {
-				try (permit) {
-					run(task, false);
+				try {
+					run(task, false, permit);
 				}
 				catch (HeapSnapshotException ex) {
 					logger.warn("Heap snapshot '" + task.getName() + "' failed: " + ex.getMessage());
@@ -283,7 +283,7 @@ public class HeapSnapshotService implements AutoCloseable {
 
 	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
 		try (HeapSnapshotLock.Permit permit = acquire(trigger)) {
-			return run(start(trigger, live), open);
+			return run(start(trigger, live), open, permit);
 		}
 	}
 
@@ -311,9 +311,9 @@ public class HeapSnapshotService implements AutoCloseable {
 
 	/**
 	 * Runs a snapshot; the task tells its outcome only once the listeners know that it
-	 * ended.
+	 * ended and the lock is released, so that a caller told of it can take another.
 	 */
-	private Taken run(HeapSnapshotTask task, boolean open) throws IOException {
+	private Taken run(HeapSnapshotTask task, boolean open, HeapSnapshotLock.Permit permit) throws IOException {
 		this.listeners.forEach((listener) -> listener.started(task.getTrigger()));
 		Taken taken;
 		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(task.getName())) {
@@ -321,17 +321,18 @@ public class HeapSnapshotService implements AutoCloseable {
 			taken = takeIn(workspace, task, open);
 		}
 		catch (IOException | RuntimeException ex) {
-			ended(task);
+			ended(task, permit);
 			task.failed((ex instanceof HeapSnapshotException) ? String.valueOf(ex.getMessage()) : FAILURE_LOGGED, ex);
 			throw ex;
 		}
-		ended(task);
+		ended(task, permit);
 		task.stored(taken.descriptor());
 		return taken;
 	}
 
-	private void ended(HeapSnapshotTask task) {
+	private void ended(HeapSnapshotTask task, HeapSnapshotLock.Permit permit) {
 		this.listeners.forEach((listener) -> listener.ended(task.getTrigger()));
+		permit.close();
 	}
 
 	private Taken takeIn(HeapSnapshotWorkspace workspace, HeapSnapshotTask task, boolean open) throws IOException {

@@ -137,16 +137,17 @@ public class V8HeapSnapshotEndpoint {
 
 	private WebEndpointResponse<?> listing(MimeType json) {
 		try {
+			// A snapshot is stored a moment before it ends: until then its task describes it
 			List<SnapshotDescriptor> snapshots = new ArrayList<>();
 			Set<String> names = new HashSet<>();
-			for (HeapSnapshotDescriptor descriptor : this.service.list()) {
-				snapshots.add(describe(descriptor));
-				names.add(descriptor.name());
+			for (HeapSnapshotTask task : this.service.tasks()) {
+				snapshots.add(SnapshotDescriptor.of(task));
+				names.add(task.getName());
 			}
-			this.service.tasks()
+			this.service.list()
 				.stream()
-				.filter((task) -> !names.contains(task.getName()))
-				.forEach((task) -> snapshots.add(SnapshotDescriptor.of(task)));
+				.filter((descriptor) -> !names.contains(descriptor.name()))
+				.forEach((descriptor) -> snapshots.add(describe(descriptor)));
 			snapshots.sort(NEWEST_FIRST);
 			return new WebEndpointResponse<>(new SnapshotListing(snapshots), json);
 		}
@@ -225,13 +226,13 @@ public class V8HeapSnapshotEndpoint {
 	}
 
 	private WebEndpointResponse<?> descriptor(String name, MimeType json) {
-		HeapSnapshotDescriptor descriptor = this.service.getStore().descriptor(name);
-		if (descriptor != null) {
-			return new WebEndpointResponse<>(describe(descriptor), json);
-		}
 		HeapSnapshotTask task = this.service.task(name);
 		if (task != null) {
 			return new WebEndpointResponse<>(SnapshotDescriptor.of(task), json);
+		}
+		HeapSnapshotDescriptor descriptor = this.service.getStore().descriptor(name);
+		if (descriptor != null) {
+			return new WebEndpointResponse<>(describe(descriptor), json);
 		}
 		return message(WebEndpointResponse.STATUS_NOT_FOUND, NOT_FOUND, json);
 	}
