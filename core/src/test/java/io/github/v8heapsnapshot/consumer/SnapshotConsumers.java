@@ -2,6 +2,7 @@ package io.github.v8heapsnapshot.consumer;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,9 +101,7 @@ public final class SnapshotConsumers {
 	 * @throws AssertionError if DevTools cannot load the file
 	 */
 	public DevToolsView devTools(Path snapshot, Path screenshot, @Nullable String classFilter) throws IOException {
-		if (!Files.isExecutable(CHROMIUM)) {
-			throw new IllegalStateException(CHROMIUM + " is missing: install chromium: apt-get install chromium");
-		}
+		requireChromium();
 		List<String> arguments = new ArrayList<>(List.of("devtools-load.mjs", snapshot.toAbsolutePath().toString(),
 				screenshot.toAbsolutePath().toString(), "--timeout", Long.toString(this.timeout.toSeconds() - 10)));
 		if (classFilter != null) {
@@ -114,6 +113,35 @@ public final class SnapshotConsumers {
 			throw new AssertionError("Chrome DevTools could not load " + snapshot + ": " + view.error());
 		}
 		return view;
+	}
+
+	/**
+	 * Drives the "Heap snapshots" view of a Spring Boot Admin server in headless Chromium:
+	 * takes a snapshot of an instance, opens its summary, compares it with the newest snapshot
+	 * listed before it (if any), downloads it and deletes it.
+	 * @param admin the server's base URI
+	 * @param instanceId the instance's id in the server
+	 * @param directory where the screenshots and the downloaded file go
+	 * @param classFilter the text to type into the class filter of the summary and the diff
+	 * @return what the view showed
+	 * @throws IOException if the script cannot be run
+	 * @throws AssertionError if a step fails
+	 */
+	public AdminView adminView(URI admin, String instanceId, Path directory, String classFilter) throws IOException {
+		requireChromium();
+		AdminView view = run("Spring Boot Admin", List.of("admin-view.mjs", admin.toString(), instanceId,
+				directory.toAbsolutePath().toString(), "--filter", classFilter, "--timeout",
+				Long.toString(this.timeout.toSeconds() - 10)), AdminView.class);
+		if (!view.passed()) {
+			throw new AssertionError("The Spring Boot Admin view failed at " + view.error() + "; it showed " + view);
+		}
+		return view;
+	}
+
+	private static void requireChromium() {
+		if (!Files.isExecutable(CHROMIUM)) {
+			throw new IllegalStateException(CHROMIUM + " is missing: install chromium: apt-get install chromium");
+		}
 	}
 
 	private <T> T run(String consumer, List<String> arguments, Class<T> view) throws IOException {

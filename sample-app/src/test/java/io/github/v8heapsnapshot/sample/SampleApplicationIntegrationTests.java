@@ -15,6 +15,7 @@ import io.github.v8heapsnapshot.consumer.MemlabView;
 import io.github.v8heapsnapshot.consumer.MemlabView.ClassRow;
 import io.github.v8heapsnapshot.consumer.MemlabView.PathStep;
 import io.github.v8heapsnapshot.consumer.SnapshotConsumers;
+import io.github.v8heapsnapshot.testing.ApplicationProcess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,7 +48,8 @@ class SampleApplicationIntegrationTests {
 	@BeforeAll
 	static void leakSessionsAndDownloadSnapshot() throws Exception {
 		Path jar = Path.of(System.getProperty("v8heapsnapshot.sample.jar"));
-		try (SampleApplicationProcess application = SampleApplicationProcess.start(jar, workDirectory)) {
+		try (ApplicationProcess application = ApplicationProcess.start(jar, workDirectory.resolve("sample-app.log"),
+				"--v8heapsnapshot.storage.directory=" + workDirectory.resolve("snapshots"))) {
 			applicationPid = application.pid();
 			for (int i = 0; i < SESSIONS; i++) {
 				HttpResponse<String> opened = application.openSession("user-" + i, "e2e-client-" + (i % 4));

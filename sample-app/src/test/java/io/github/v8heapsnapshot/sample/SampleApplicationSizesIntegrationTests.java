@@ -17,6 +17,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
+import io.github.v8heapsnapshot.testing.ApplicationProcess;
 import io.github.v8heapsnapshot.testing.FixtureDump;
 import io.github.v8heapsnapshot.testing.SnapshotModel;
 import org.jspecify.annotations.Nullable;
@@ -61,7 +62,8 @@ class SampleApplicationSizesIntegrationTests {
 		// jcmd does not overwrite a dump, and reports that with exit code 0
 		Files.deleteIfExists(hprof);
 		Path endpointSnapshot;
-		try (SampleApplicationProcess application = SampleApplicationProcess.start(java, jar, directory, flag)) {
+		try (ApplicationProcess application = ApplicationProcess.start(java, List.of(flag), jar,
+				directory.resolve("sample-app.log"), "--v8heapsnapshot.storage.directory=" + directory.resolve("snapshots"))) {
 			for (int i = 0; i < 50; i++) {
 				assertThat(application.openSession("user-" + i, "sizes-client").statusCode()).isEqualTo(200);
 			}

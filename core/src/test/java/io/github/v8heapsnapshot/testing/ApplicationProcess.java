@@ -1,4 +1,4 @@
-package io.github.v8heapsnapshot.sample;
+package io.github.v8heapsnapshot.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,12 +19,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The sample application's jar running in a child JVM on a random port, with its output in a
- * log file. Closing it stops the JVM, and so does the end of the test JVM.
+ * A Spring Boot application's executable jar running in a child JVM on a random loopback port,
+ * with its output in a log file. Closing it stops the JVM, and so does the end of the test JVM.
  *
  * @author v8heapsnapshot developers
+ * @since 0.2.0
  */
-final class SampleApplicationProcess implements AutoCloseable {
+public final class ApplicationProcess implements AutoCloseable {
 
 	private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
 
@@ -42,45 +43,49 @@ final class SampleApplicationProcess implements AutoCloseable {
 
 	private int port;
 
-	private SampleApplicationProcess(Process process, Path log) {
+	private ApplicationProcess(Process process, Path log) {
 		this.process = process;
 		this.log = log;
-		this.stopOnExit = new Thread(process::destroyForcibly, "stop-sample-application");
+		this.stopOnExit = new Thread(process::destroyForcibly, "stop-application");
 		Runtime.getRuntime().addShutdownHook(this.stopOnExit);
 	}
 
 	/**
-	 * Start the application and wait until it serves HTTP.
+	 * Start an application and wait until it serves HTTP on a random port of the loopback
+	 * interface.
 	 * @param jar the application's executable jar
-	 * @param workDirectory where the log and the stored snapshots go
+	 * @param log the file its output goes to
+	 * @param arguments its command line arguments, after the port and address
 	 * @return the running application
 	 * @throws IOException if it cannot be started
 	 * @throws InterruptedException if interrupted while waiting for it
 	 */
-	static SampleApplicationProcess start(Path jar, Path workDirectory) throws IOException, InterruptedException {
-		return start(Path.of(System.getProperty("java.home"), "bin", "java"), jar, workDirectory);
+	public static ApplicationProcess start(Path jar, Path log, String... arguments)
+			throws IOException, InterruptedException {
+		return start(Path.of(System.getProperty("java.home"), "bin", "java"), List.of(), jar, log, arguments);
 	}
 
 	/**
-	 * Start the application in the given JVM and wait until it serves HTTP.
+	 * Start an application in a given JVM and wait until it serves HTTP on a random port of
+	 * the loopback interface.
 	 * @param java the {@code java} executable
-	 * @param jar the application's executable jar
-	 * @param workDirectory where the log and the stored snapshots go
 	 * @param flags JVM flags
+	 * @param jar the application's executable jar
+	 * @param log the file its output goes to
+	 * @param arguments its command line arguments, after the port and address
 	 * @return the running application
 	 * @throws IOException if it cannot be started
 	 * @throws InterruptedException if interrupted while waiting for it
 	 */
-	static SampleApplicationProcess start(Path java, Path jar, Path workDirectory, String... flags)
+	public static ApplicationProcess start(Path java, List<String> flags, Path jar, Path log, String... arguments)
 			throws IOException, InterruptedException {
-		Files.createDirectories(workDirectory);
-		Path log = workDirectory.resolve("sample-app.log");
+		Files.createDirectories(log.toAbsolutePath().getParent());
 		List<String> command = new ArrayList<>(List.of(java.toString()));
-		command.addAll(List.of(flags));
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=0",
-				"--v8heapsnapshot.storage.directory=" + workDirectory.resolve("snapshots")));
+		command.addAll(flags);
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=0", "--server.address=127.0.0.1"));
+		command.addAll(List.of(arguments));
 		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		SampleApplicationProcess application = new SampleApplicationProcess(process, log);
+		ApplicationProcess application = new ApplicationProcess(process, log);
 		try {
 			application.awaitPort();
 		}
@@ -101,19 +106,28 @@ final class SampleApplicationProcess implements AutoCloseable {
 			}
 			if (!this.process.isAlive()) {
 				throw new IllegalStateException(
-						"The sample application exited with " + this.process.exitValue() + ":\n" + logTail());
+						"The application exited with " + this.process.exitValue() + ":\n" + logTail());
 			}
 			Thread.sleep(200);
 		}
 		throw new IllegalStateException(
-				"The sample application did not start within " + STARTUP_TIMEOUT + ":\n" + logTail());
+				"The application did not start within " + STARTUP_TIMEOUT + ":\n" + logTail());
 	}
 
-	URI uri(String pathAndQuery) {
+	/**
+	 * Return the URI of a path of the application.
+	 * @param pathAndQuery the path, with its query if any
+	 * @return the URI on the loopback interface
+	 */
+	public URI uri(String pathAndQuery) {
 		return URI.create("http://127.0.0.1:" + this.port + pathAndQuery);
 	}
 
-	long pid() {
+	/**
+	 * Return the process id of the application's JVM.
+	 * @return the process id
+	 */
+	public long pid() {
 		return this.process.pid();
 	}
 
@@ -125,7 +139,7 @@ final class SampleApplicationProcess implements AutoCloseable {
 	 * @throws IOException if the request fails
 	 * @throws InterruptedException if interrupted while waiting for it
 	 */
-	HttpResponse<String> openSession(String user, String userAgent) throws IOException, InterruptedException {
+	public HttpResponse<String> openSession(String user, String userAgent) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(uri("/sessions?user=" + user))
 			.header("User-Agent", userAgent)
 			.timeout(Duration.ofSeconds(30))
@@ -143,7 +157,7 @@ final class SampleApplicationProcess implements AutoCloseable {
 	 * @throws IOException if the request fails
 	 * @throws InterruptedException if interrupted while waiting for it
 	 */
-	Path download(String path, Path directory) throws IOException, InterruptedException {
+	public Path download(String path, Path directory) throws IOException, InterruptedException {
 		HttpResponse<InputStream> response = http.send(
 				HttpRequest.newBuilder(uri(path)).timeout(Duration.ofMinutes(5)).build(), BodyHandlers.ofInputStream());
 		try (InputStream body = response.body()) {
@@ -169,7 +183,7 @@ final class SampleApplicationProcess implements AutoCloseable {
 	 * @return up to 20 lines of the log
 	 * @throws IOException if the log cannot be read
 	 */
-	String logTail() throws IOException {
+	public String logTail() throws IOException {
 		List<String> lines = Files.readAllLines(this.log, StandardCharsets.UTF_8);
 		int from = Math.max(0, lines.size() - 20);
 		for (int i = lines.size() - 1; i >= 0; i--) {
