@@ -35,12 +35,16 @@ final class IndexPass {
 
 	private final ObjectIdIndex objects;
 
-	private IndexPass(HeapModel model) {
+	private final int threads;
+
+	private IndexPass(HeapModel model, int threads) {
 		this.model = model;
+		this.threads = threads;
 		this.objects = model.objects;
 	}
 
-	static HeapModel run(FileChannel channel, Path workDirectory, Progress progress) throws IOException {
+	static HeapModel run(FileChannel channel, Path workDirectory, Progress progress, int threads)
+			throws IOException {
 		long fileSize = channel.size();
 		HprofInput header = new HprofInput(channel, fileSize, 64, 8);
 		int idSize = readHeader(header);
@@ -49,7 +53,7 @@ final class IndexPass {
 		ObjectIdIndex objects = new ObjectIdIndex(workDirectory, fileSize / 32);
 		HeapModel model = new HeapModel(channel, fileSize, idSize, objects);
 		try {
-			new IndexPass(model).readRecords(in, progress);
+			new IndexPass(model, threads).readRecords(in, progress);
 			objects.finish();
 		}
 		catch (IOException | RuntimeException ex) {
@@ -176,7 +180,7 @@ final class IndexPass {
 		int count = this.model.segmentCount();
 		long total = (count > 0) ? this.model.segmentEnd(count - 1) - this.model.segmentStart(0) : 0;
 		int split = count;
-		if (count > 1 && total > PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1) {
+		if (count > 1 && total > PARALLEL_THRESHOLD && this.threads > 1) {
 			split = 0;
 			while (split < count && this.model.segmentEnd(split) - this.model.segmentStart(0) < total / 2) {
 				split++;
@@ -192,7 +196,7 @@ final class IndexPass {
 			SegmentScan second = new SegmentScan(secondIds);
 			int from = split;
 			AtomicBoolean stop = new AtomicBoolean();
-			Parallel.run("v8heapsnapshot-index", () -> second.scan(from, count, () -> Parallel.check(stop)),
+			Parallel.run(this.threads, "v8heapsnapshot-index", () -> second.scan(from, count, () -> Parallel.check(stop)),
 					() -> first.scan(0, from, () -> {
 						progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
 						Parallel.check(stop);
