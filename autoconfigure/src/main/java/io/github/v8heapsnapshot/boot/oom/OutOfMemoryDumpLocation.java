@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where the JVM writes its heap dump on an {@link OutOfMemoryError}, as
  * {@code -XX:HeapDumpPath} says: a directory that gets {@code java_pid<pid>.hprof} files,
- * or a file name that may hold {@code %p} for the process id; without it, the working
- * directory. Dumps of earlier processes are found by the same rules.
+ * or a file name that may hold {@code %p} for the process id (expanded since JDK 23,
+ * kept as it is before); without it, the working directory. Dumps of earlier processes are
+ * found by the same rules.
  *
  * @author v8heapsnapshot developers
  * @since 0.2.0
@@ -63,7 +64,7 @@ public final class OutOfMemoryDumpLocation {
 		StringBuilder regex = new StringBuilder();
 		for (String part : name.split("%p", -1)) {
 			if (!regex.isEmpty()) {
-				regex.append("\\d+");
+				regex.append("(\\d+|%p)");
 			}
 			regex.append(Pattern.quote(part));
 		}
