@@ -2,10 +2,15 @@ package io.github.v8heapsnapshot.boot.autoconfigure;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.regex.Pattern;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotAdmission;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDirectory;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotListener;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotLock;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotRetention;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
@@ -19,7 +24,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 /**
- * {@link EnableAutoConfiguration Auto-configuration} for the {@link HeapSnapshotService}.
+ * {@link EnableAutoConfiguration Auto-configuration} for the {@link HeapSnapshotService}
+ * and its collaborators.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -36,15 +42,40 @@ public final class V8HeapSnapshotAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HeapSnapshotStore heapSnapshotStore() {
-		V8HeapSnapshotProperties.Storage storage = this.properties.getStorage();
-		HeapSnapshotStore store = new HeapSnapshotStore(storageDirectory());
-		store.setMaxCount(storage.getMaxCount());
-		store.setMaxTotalSize(storage.getMaxTotalSize().toBytes());
-		store.setMaxAge(storage.getMaxAge());
+	HeapSnapshotDirectory heapSnapshotDirectory() {
 		File tempDirectory = this.properties.getTempDirectory();
-		store.setTemporaryDirectory((tempDirectory != null) ? tempDirectory.toPath() : null);
-		return store;
+		return new HeapSnapshotDirectory(storageDirectory(), (tempDirectory != null) ? tempDirectory.toPath() : null);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HeapSnapshotStore heapSnapshotStore(HeapSnapshotDirectory directory) {
+		return new HeapSnapshotStore(directory);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HeapSnapshotRetention heapSnapshotRetention() {
+		V8HeapSnapshotProperties.Storage storage = this.properties.getStorage();
+		HeapSnapshotRetention retention = new HeapSnapshotRetention();
+		retention.setMaxCount(storage.getMaxCount());
+		retention.setMaxTotalSize(storage.getMaxTotalSize().toBytes());
+		retention.setMaxAge(storage.getMaxAge());
+		return retention;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HeapSnapshotAdmission heapSnapshotAdmission() {
+		HeapSnapshotAdmission admission = new HeapSnapshotAdmission();
+		admission.setFreeHeapReserve(this.properties.getFreeHeapReserve().toBytes());
+		return admission;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	HeapSnapshotLock heapSnapshotLock() {
+		return new HeapSnapshotLock();
 	}
 
 	@Bean
@@ -55,9 +86,13 @@ public final class V8HeapSnapshotAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	HeapSnapshotService heapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper,
+	HeapSnapshotService heapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, HeapSnapshotLock lock,
+			HeapSnapshotAdmission admission, HeapSnapshotRetention retention,
 			ObjectProvider<HeapSnapshotListener> listeners) {
-		HeapSnapshotService service = new HeapSnapshotService(store, heapDumper, conversionOptions());
+		HeapSnapshotService service = new HeapSnapshotService(store, heapDumper, conversionOptions(), lock,
+				Clock.systemDefaultZone());
+		service.setAdmission(admission);
+		service.setRetention(retention);
 		service.setLive(this.properties.isLive());
 		service.setKeepHprof(this.properties.isKeepHprof());
 		service.setBusyWait(this.properties.getBusyWait());

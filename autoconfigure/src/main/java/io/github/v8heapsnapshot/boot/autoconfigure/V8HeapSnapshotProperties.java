@@ -44,6 +44,12 @@ public class V8HeapSnapshotProperties {
 	private Duration busyWait = Duration.ofMillis(100);
 
 	/**
+	 * Free heap under which a dump is not converted (the answer is 503 instead). The
+	 * conversion needs at most 64 MB of heap, whatever the size of the dump.
+	 */
+	private DataSize freeHeapReserve = DataSize.ofMegabytes(64);
+
+	/**
 	 * Directory for the converter's temporary index files. If not set, the storage
 	 * directory is used.
 	 */
@@ -96,6 +102,14 @@ public class V8HeapSnapshotProperties {
 
 	public void setBusyWait(Duration busyWait) {
 		this.busyWait = busyWait;
+	}
+
+	public DataSize getFreeHeapReserve() {
+		return this.freeHeapReserve;
+	}
+
+	public void setFreeHeapReserve(DataSize freeHeapReserve) {
+		this.freeHeapReserve = freeHeapReserve;
 	}
 
 	public @Nullable File getTempDirectory() {

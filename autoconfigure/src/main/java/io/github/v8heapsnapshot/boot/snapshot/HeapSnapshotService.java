@@ -1,18 +1,14 @@
 package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
@@ -22,14 +18,13 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.util.FileSystemUtils;
-import org.springframework.util.unit.DataSize;
+import org.springframework.util.Assert;
 
 /**
- * Takes heap snapshots of the running JVM: dumps the heap to a temporary HPROF file in the
- * store's directory, converts it with the live JVM's object layout, stores the
- * {@code .heapsnapshot} under a generated name and applies the retention limits. Only one
- * snapshot is taken at a time in the whole JVM. Usable from application code.
+ * Takes heap snapshots of the running JVM: dumps the heap to a temporary HPROF file in a
+ * {@link HeapSnapshotWorkspace}, converts it with the live JVM's object layout, stores the
+ * {@code .heapsnapshot} under a generated name and applies the retention policy. One
+ * snapshot is taken at a time per {@link HeapSnapshotLock}. Usable from application code.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -38,37 +33,19 @@ public class HeapSnapshotService {
 
 	private static final Log logger = LogFactory.getLog(HeapSnapshotService.class);
 
-	// The heap belongs to the JVM, so every service in it shares one lock
-	private static final Lock lock = new ReentrantLock();
-
-	/**
-	 * How many times the used heap the HPROF dump may take while it is written: JDK 22
-	 * and later write segments in parallel and then merge them into the dump.
-	 */
-	private static final double DUMP_SPACE_FACTOR = 2.5;
-
-	/**
-	 * How many times the HPROF dump the snapshot and the engine's index files may take.
-	 */
-	private static final double SNAPSHOT_SPACE_FACTOR = 2;
-
-	/**
-	 * The most heap a conversion needs, whatever the size of the dump.
-	 */
-	private static final long CONVERSION_HEAP = DataSize.ofMegabytes(64).toBytes();
-
-	/**
-	 * Free space under which a failed write is taken for a full disk.
-	 */
-	private static final long FULL_DISK = DataSize.ofMegabytes(16).toBytes();
-
 	private final HeapSnapshotStore store;
 
 	private final HeapDumper heapDumper;
 
 	private final ConversionOptions conversionOptions;
 
+	private final HeapSnapshotLock lock;
+
 	private final Clock clock;
+
+	private HeapSnapshotAdmission admission = new HeapSnapshotAdmission();
+
+	private HeapSnapshotRetention retention = new HeapSnapshotRetention();
 
 	private boolean live = true;
 
@@ -79,14 +56,14 @@ public class HeapSnapshotService {
 	private List<HeapSnapshotListener> listeners = List.of();
 
 	/**
-	 * Creates a service.
+	 * Creates a service with a lock of its own.
 	 * @param store where snapshots are stored
 	 * @param heapDumper how the heap is dumped
 	 * @param conversionOptions how dumps are converted; the object layout is replaced by
-	 * the running JVM's, and the temporary directory by an index directory of the store
+	 * the running JVM's, and the temporary directory by the workspace's index directory
 	 */
 	public HeapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, ConversionOptions conversionOptions) {
-		this(store, heapDumper, conversionOptions, Clock.systemDefaultZone());
+		this(store, heapDumper, conversionOptions, new HeapSnapshotLock(), Clock.systemDefaultZone());
 	}
 
 	/**
@@ -94,15 +71,33 @@ public class HeapSnapshotService {
 	 * @param store where snapshots are stored
 	 * @param heapDumper how the heap is dumped
 	 * @param conversionOptions how dumps are converted; the object layout is replaced by
-	 * the running JVM's, and the temporary directory by an index directory of the store
+	 * the running JVM's, and the temporary directory by the workspace's index directory
+	 * @param lock the lock shared by everything that takes snapshots of this JVM
 	 * @param clock the clock that names and dates snapshots
 	 */
 	public HeapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, ConversionOptions conversionOptions,
-			Clock clock) {
+			HeapSnapshotLock lock, Clock clock) {
 		this.store = store;
 		this.heapDumper = heapDumper;
 		this.conversionOptions = conversionOptions;
+		this.lock = lock;
 		this.clock = clock;
+	}
+
+	/**
+	 * Sets the policy that decides whether a snapshot may go ahead.
+	 * @param admission the admission policy
+	 */
+	public void setAdmission(HeapSnapshotAdmission admission) {
+		this.admission = admission;
+	}
+
+	/**
+	 * Sets the policy that deletes old snapshots after each new one.
+	 * @param retention the retention policy
+	 */
+	public void setRetention(HeapSnapshotRetention retention) {
+		this.retention = retention;
 	}
 
 	/**
@@ -160,159 +155,101 @@ public class HeapSnapshotService {
 	 * @throws InsufficientHeapException if too little heap is free to convert the dump
 	 */
 	public HeapSnapshotDescriptor takeSnapshot(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
-		if (!tryLock()) {
-			this.listeners.forEach((listener) -> listener.rejected(trigger));
-			throw new SnapshotInProgressException(
-					"Another heap snapshot is in progress; try again when it is done");
-		}
-		try {
-			return takeSnapshotLocked(trigger, (live != null) ? live : this.live);
-		}
-		finally {
-			lock.unlock();
+		return take(trigger, live, false).descriptor();
+	}
+
+	/**
+	 * Takes a snapshot, stores it, and opens it before anything else can see it, so that
+	 * it can be sent whole even if it is deleted meanwhile.
+	 * @param trigger what asks for it
+	 * @param live whether to dump only live objects, or {@code null} for the default
+	 * @return the stored snapshot, open for reading
+	 * @throws IOException if dumping, converting or storing fails; no file is left
+	 * behind
+	 * @see #takeSnapshot(SnapshotTrigger, Boolean)
+	 */
+	public OpenHeapSnapshot takeAndOpenSnapshot(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
+		Taken taken = take(trigger, live, true);
+		Assert.state(taken.channel() != null, "'channel' must not be null");
+		Path file = this.store.getDirectory().getPath().resolve(taken.descriptor().name());
+		return new OpenHeapSnapshot(taken.descriptor(), file, taken.channel());
+	}
+
+	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
+		try (HeapSnapshotLock.Permit permit = this.lock.tryAcquire(this.busyWait)) {
+			if (permit == null) {
+				this.listeners.forEach((listener) -> listener.rejected(trigger));
+				throw new SnapshotInProgressException(
+						"Another heap snapshot is in progress; try again when it is done");
+			}
+			return takeLocked(trigger, (live != null) ? live : this.live, open);
 		}
 	}
 
-	private boolean tryLock() {
-		try {
-			return lock.tryLock(this.busyWait.toNanos(), TimeUnit.NANOSECONDS);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private HeapSnapshotDescriptor takeSnapshotLocked(SnapshotTrigger trigger, boolean live) throws IOException {
+	private Taken takeLocked(SnapshotTrigger trigger, boolean live, boolean open) throws IOException {
 		Instant created = this.clock.instant();
 		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, this.clock.getZone()));
-		this.store.createDirectory();
-		checkDiskSpace();
+		HeapSnapshotDirectory directory = this.store.getDirectory();
+		directory.create();
+		this.admission.checkDiskSpace(directory.getPath());
 		this.listeners.forEach((listener) -> listener.started(trigger));
-		try {
-			Path work = this.store.createWorkDirectory(name);
-			try {
-				Path index = this.store.createIndexDirectory(name);
-				try {
-					return takeSnapshot(new Snapshot(name, created, trigger, live), work, index);
-				}
-				catch (IOException ex) {
-					if (isDiskFull(index)) {
-						logger.warn("Heap snapshot failed on a full disk", ex);
-						throw new InsufficientDiskSpaceException(
-								"Not enough free disk space: the disk filled up during the heap snapshot", ex);
-					}
-					throw ex;
-				}
-				finally {
-					deleteTemporary(index);
-				}
-			}
-			finally {
-				deleteTemporary(work);
-				deleteTemporary(this.store.temporaryHprof(name));
-			}
+		try (HeapSnapshotWorkspace workspace = directory.createWorkspace(name)) {
+			return takeIn(workspace, new Snapshot(name, created, trigger, live), open);
 		}
 		finally {
 			this.listeners.forEach((listener) -> listener.ended(trigger));
 		}
 	}
 
-	private HeapSnapshotDescriptor takeSnapshot(Snapshot snapshot, Path work, Path index) throws IOException {
-		Path hprof = this.store.temporaryHprof(snapshot.name());
+	private Taken takeIn(HeapSnapshotWorkspace workspace, Snapshot snapshot, boolean open) throws IOException {
+		try {
+			HeapSnapshotDescriptor descriptor = dumpAndConvert(snapshot, workspace);
+			FileChannel channel = open ? FileChannel.open(workspace.snapshot(), StandardOpenOption.READ) : null;
+			try {
+				store(descriptor, workspace);
+			}
+			catch (IOException | RuntimeException ex) {
+				if (channel != null) {
+					channel.close();
+				}
+				throw ex;
+			}
+			return new Taken(descriptor, channel);
+		}
+		catch (IOException ex) {
+			// Checked while the failed files still fill the disk
+			HeapSnapshotDirectory directory = this.store.getDirectory();
+			if (this.admission.isDiskFull(directory.getPath(), workspace.index())) {
+				logger.warn("Heap snapshot failed on a full disk", ex);
+				throw new InsufficientDiskSpaceException(
+						"Not enough free disk space: the disk filled up during the heap snapshot", ex);
+			}
+			throw ex;
+		}
+	}
+
+	private HeapSnapshotDescriptor dumpAndConvert(Snapshot snapshot, HeapSnapshotWorkspace workspace)
+			throws IOException {
 		Duration dump = timed(SnapshotPhase.DUMP, snapshot.trigger(), () -> {
-			this.heapDumper.dumpHeap(hprof, snapshot.live());
-			return hprof;
+			this.heapDumper.dumpHeap(workspace.hprof(), snapshot.live());
+			return workspace.hprof();
 		}).duration();
-		checkFreeHeap();
+		this.admission.checkFreeHeap();
 		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, snapshot.trigger(),
-				() -> convert(hprof, work.resolve(snapshot.name()), index));
-		HeapSnapshotDescriptor descriptor = snapshot.describe(conversion.value(), dump, conversion.duration());
-		this.store.store(descriptor, work, this.keepHprof);
+				() -> convert(workspace));
+		return snapshot.describe(conversion.value(), dump, conversion.duration());
+	}
+
+	private void store(HeapSnapshotDescriptor descriptor, HeapSnapshotWorkspace workspace) throws IOException {
+		this.store.store(descriptor, workspace, this.keepHprof);
 		this.listeners.forEach((listener) -> listener.stored(descriptor));
-		this.store.applyRetention();
-		return descriptor;
+		this.retention.apply(this.store);
 	}
 
-	private void checkDiskSpace() throws IOException {
-		long used = usedHeap();
-		long needed = (long) (used * DUMP_SPACE_FACTOR + used * SNAPSHOT_SPACE_FACTOR);
-		long usable = usableSpace(this.store.getDirectory());
-		if (usable < needed) {
-			throw new InsufficientDiskSpaceException("Not enough free disk space for a heap snapshot: about "
-					+ size(needed) + " needed for " + size(used) + " of used heap, " + size(usable) + " free");
-		}
-	}
-
-	/**
-	 * Refuses to convert when less heap is free than a conversion may need. The dump has
-	 * just run, after a full garbage collection when live, so what is used is mostly what
-	 * the application holds.
-	 */
-	private void checkFreeHeap() {
-		long max = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getMax();
-		long free = max - usedHeap();
-		if (max > 0 && free < CONVERSION_HEAP) {
-			throw new InsufficientHeapException("Not enough free heap to convert the heap dump: " + size(free)
-					+ " free of " + size(max) + ", the conversion may need " + size(CONVERSION_HEAP)
-					+ "; try again when the application holds less");
-		}
-	}
-
-	/**
-	 * Returns whether the disk of the snapshots or of the index files has filled up, after
-	 * a failed dump or conversion whose files are still there.
-	 */
-	private boolean isDiskFull(Path index) {
-		try {
-			return Math.min(usableSpace(this.store.getDirectory()), usableSpace(index)) < FULL_DISK;
-		}
-		catch (IOException ex) {
-			return false;
-		}
-	}
-
-	private static String size(long bytes) {
-		if (bytes >= DataSize.ofGigabytes(1).toBytes()) {
-			return String.format(Locale.ROOT, "%.1f GB", bytes / (double) DataSize.ofGigabytes(1).toBytes());
-		}
-		if (bytes >= DataSize.ofMegabytes(1).toBytes()) {
-			return DataSize.ofBytes(bytes).toMegabytes() + " MB";
-		}
-		return bytes + " bytes";
-	}
-
-	/**
-	 * Returns the bytes of heap in use, from which the size of the dump is estimated.
-	 * @return the used heap in bytes
-	 */
-	protected long usedHeap() {
-		return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-	}
-
-	/**
-	 * Returns the bytes available to this JVM on the file store of a directory.
-	 * @param directory the directory
-	 * @return the usable space in bytes
-	 * @throws IOException if the file store cannot be queried
-	 */
-	protected long usableSpace(Path directory) throws IOException {
-		return Files.getFileStore(directory).getUsableSpace();
-	}
-
-	private ConversionResult convert(Path hprof, Path snapshot, Path index) throws IOException {
+	private ConversionResult convert(HeapSnapshotWorkspace workspace) throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
-			.withTempDirectory(index);
-		return new HeapSnapshotConverter(options).convert(hprof, snapshot);
-	}
-
-	private static void deleteTemporary(Path file) {
-		try {
-			FileSystemUtils.deleteRecursively(file);
-		}
-		catch (IOException ex) {
-			logger.warn("Failed to delete temporary heap snapshot file '" + file + "'", ex);
-		}
+			.withTempDirectory(workspace.index());
+		return new HeapSnapshotConverter(options).convert(workspace.hprof(), workspace.snapshot());
 	}
 
 	private <T> Timed<T> timed(SnapshotPhase phase, SnapshotTrigger trigger, Phase<T> action) throws IOException {
@@ -365,6 +302,10 @@ public class HeapSnapshotService {
 	private interface Phase<T> {
 
 		T run() throws IOException;
+
+	}
+
+	private record Taken(HeapSnapshotDescriptor descriptor, @Nullable FileChannel channel) {
 
 	}
 

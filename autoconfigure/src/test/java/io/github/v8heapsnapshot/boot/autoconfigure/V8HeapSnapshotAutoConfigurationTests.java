@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDirectory;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
@@ -39,7 +40,7 @@ class V8HeapSnapshotAutoConfigurationTests {
 			assertThat(context).hasSingleBean(HeapSnapshotService.class)
 				.hasSingleBean(HeapSnapshotStore.class)
 				.hasSingleBean(HotSpotHeapDumper.class);
-			assertThat(context.getBean(HeapSnapshotStore.class).getDirectory())
+			assertThat(context.getBean(HeapSnapshotStore.class).getDirectory().getPath())
 				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "v8heapsnapshots").toAbsolutePath());
 		});
 	}
@@ -85,7 +86,7 @@ class V8HeapSnapshotAutoConfigurationTests {
 				assertThat(properties.getSchedule().getInterval()).isEqualTo(Duration.ofMinutes(30));
 				assertThat(properties.getSchedule().getCron()).isEqualTo("0 0 * * * *");
 				assertThat(properties.getSchedule().getInitialDelay()).isEqualTo(Duration.ofMinutes(5));
-				assertThat(context.getBean(HeapSnapshotStore.class).getDirectory())
+				assertThat(context.getBean(HeapSnapshotStore.class).getDirectory().getPath())
 					.isEqualTo(this.temp.resolve("snapshots"));
 			});
 	}
@@ -129,7 +130,7 @@ class V8HeapSnapshotAutoConfigurationTests {
 
 	@Test
 	void backsOffFromUserStore() {
-		this.contextRunner.withBean("customStore", HeapSnapshotStore.class, () -> new HeapSnapshotStore(this.temp))
+		this.contextRunner.withBean("customStore", HeapSnapshotStore.class, () -> new HeapSnapshotStore(new HeapSnapshotDirectory(this.temp)))
 			.run((context) -> {
 				assertThat(context).hasSingleBean(HeapSnapshotStore.class).hasBean("customStore");
 				assertThat(context.getBean(HeapSnapshotService.class).getStore())
@@ -149,7 +150,7 @@ class V8HeapSnapshotAutoConfigurationTests {
 	@Test
 	void backsOffFromUserService() {
 		this.contextRunner.withBean("customService", HeapSnapshotService.class,
-				() -> new HeapSnapshotService(new HeapSnapshotStore(this.temp), new HotSpotHeapDumper(),
+				() -> new HeapSnapshotService(new HeapSnapshotStore(new HeapSnapshotDirectory(this.temp)), new HotSpotHeapDumper(),
 						ConversionOptions.defaults()))
 			.run((context) -> assertThat(context).hasSingleBean(HeapSnapshotService.class).hasBean("customService"));
 	}

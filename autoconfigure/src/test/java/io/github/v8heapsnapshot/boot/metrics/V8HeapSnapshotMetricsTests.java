@@ -9,8 +9,10 @@ import java.time.LocalDateTime;
 import java.util.concurrent.TimeUnit;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDescriptor;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDirectory;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotNames;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
+import io.github.v8heapsnapshot.boot.snapshot.TestSnapshots;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotPhase;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
 import io.micrometer.core.instrument.Meter;
@@ -40,7 +42,7 @@ class V8HeapSnapshotMetricsTests {
 
 	@BeforeEach
 	void bind() {
-		this.store = new HeapSnapshotStore(this.temp);
+		this.store = new HeapSnapshotStore(new HeapSnapshotDirectory(this.temp));
 		this.metrics = new V8HeapSnapshotMetrics(this.store);
 		this.metrics.bindTo(this.registry);
 	}
@@ -102,13 +104,10 @@ class V8HeapSnapshotMetricsTests {
 	@Test
 	void gaugesTheStoredSnapshots() throws IOException {
 		assertThat(this.registry.get("v8heapsnapshot.stored.count").gauge().value()).isZero();
-		String name = HeapSnapshotNames.next(LocalDateTime.now());
-		Path work = this.store.createWorkDirectory(name);
-		Files.writeString(work.resolve(name), "x".repeat(1000));
-		this.store.store(descriptor(name), work, false);
+		HeapSnapshotDescriptor descriptor = TestSnapshots.store(this.store, Instant.now(), 1000);
 		assertThat(this.registry.get("v8heapsnapshot.stored.count").gauge().value()).isOne();
 		assertThat(this.registry.get("v8heapsnapshot.stored.size").gauge().value())
-			.isEqualTo(1000 + Files.size(this.temp.resolve(name + ".json")));
+			.isEqualTo(1000 + Files.size(this.temp.resolve(descriptor.name() + ".json")));
 	}
 
 	@Test

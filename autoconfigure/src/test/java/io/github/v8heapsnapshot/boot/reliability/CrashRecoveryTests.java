@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import io.github.v8heapsnapshot.boot.web.EndpointClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +63,7 @@ class CrashRecoveryTests {
 			EndpointClient client = new EndpointClient(application.port());
 			assertThat(files(storage)).as("files left by an earlier run").isEmpty();
 			assertThat(EndpointClient.names(client.list())).isEmpty();
-			Future<HttpResponse<byte[]>> request = executor.submit(client::take);
+			Future<HttpResponse<byte[]>> request = executor.submit(() -> client.take());
 			long deadline = System.nanoTime() + 60_000_000_000L;
 			while (!hasFile(storage, inProgress) && !request.isDone() && System.nanoTime() < deadline) {
 				Thread.sleep(1);

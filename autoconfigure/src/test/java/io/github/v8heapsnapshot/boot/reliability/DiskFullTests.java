@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotListener;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotPhase;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
+import io.github.v8heapsnapshot.boot.web.EndpointClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;

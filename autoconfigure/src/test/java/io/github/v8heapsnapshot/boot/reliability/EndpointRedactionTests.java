@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.boot.reliability;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
+import io.github.v8heapsnapshot.boot.web.EndpointClient;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 

@@ -2,9 +2,11 @@ package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,7 +101,19 @@ class HeapSnapshotServiceTests {
 	}
 
 	@Test
-	void takesOneSnapshotAtATimeInTheWholeJvm() throws Exception {
+	void openedSnapshotIsReadWholeAfterItIsDeleted() throws IOException {
+		HeapSnapshotService service = service(this.temp, new HotSpotHeapDumper());
+		try (OpenHeapSnapshot snapshot = service.takeAndOpenSnapshot(SnapshotTrigger.ENDPOINT, null)) {
+			byte[] stored = Files.readAllBytes(snapshot.file());
+			assertThat(service.delete(snapshot.descriptor().name())).isTrue();
+			assertThat(snapshot.file()).doesNotExist();
+			assertThat(Channels.newInputStream(snapshot.channel()).readAllBytes()).isEqualTo(stored)
+				.hasSize((int) snapshot.descriptor().snapshotBytes());
+		}
+	}
+
+	@Test
+	void servicesSharingALockTakeOneSnapshotAtATime() throws Exception {
 		CountDownLatch dumping = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		HeapDumper blocking = (file, live) -> {
@@ -112,8 +126,9 @@ class HeapSnapshotServiceTests {
 			}
 			throw new IOException("Dump abandoned");
 		};
-		HeapSnapshotService first = service(this.temp.resolve("first"), blocking);
-		HeapSnapshotService second = service(this.temp.resolve("second"), new HotSpotHeapDumper());
+		HeapSnapshotLock lock = new HeapSnapshotLock();
+		HeapSnapshotService first = service(this.temp.resolve("first"), blocking, lock);
+		HeapSnapshotService second = service(this.temp.resolve("second"), new HotSpotHeapDumper(), lock);
 		List<String> events = new ArrayList<>();
 		second.setListeners(List.of(new RecordingListener(events)));
 		CompletableFuture<Void> running = CompletableFuture.runAsync(() -> {
@@ -134,8 +149,13 @@ class HeapSnapshotServiceTests {
 	}
 
 	private static HeapSnapshotService service(Path directory, HeapDumper dumper) {
-		HeapSnapshotService service = new HeapSnapshotService(new HeapSnapshotStore(directory), dumper,
-				ConversionOptions.defaults());
+		return service(directory, dumper, new HeapSnapshotLock());
+	}
+
+	private static HeapSnapshotService service(Path directory, HeapDumper dumper, HeapSnapshotLock lock) {
+		HeapSnapshotService service = new HeapSnapshotService(
+				new HeapSnapshotStore(new HeapSnapshotDirectory(directory)), dumper, ConversionOptions.defaults(),
+				lock, Clock.systemDefaultZone());
 		service.setBusyWait(Duration.ZERO);
 		return service;
 	}

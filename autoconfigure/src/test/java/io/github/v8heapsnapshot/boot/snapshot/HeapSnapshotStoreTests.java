@@ -1,23 +1,17 @@
 package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,19 +34,13 @@ class HeapSnapshotStoreTests {
 	@BeforeEach
 	void createStore() throws IOException {
 		this.directory = this.temp.resolve("snapshots");
-		this.store = new HeapSnapshotStore(this.directory, Clock.fixed(NOW, ZoneOffset.UTC));
-		this.store.createDirectory();
-	}
-
-	@Test
-	void createsDirectoryForTheOwnerOnly() throws IOException {
-		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(this.directory)))
-			.isEqualTo("rwx------");
+		this.store = new HeapSnapshotStore(new HeapSnapshotDirectory(this.directory));
+		this.store.getDirectory().create();
 	}
 
 	@Test
 	void storesSnapshotAndDescriptorForTheOwnerOnly() throws IOException {
-		HeapSnapshotDescriptor descriptor = store(NOW, 100);
+		HeapSnapshotDescriptor descriptor = TestSnapshots.store(this.store, NOW, 100);
 		Path file = this.store.snapshotFile(descriptor.name());
 		assertThat(file).isEqualTo(this.directory.resolve(descriptor.name())).hasContent("x".repeat(100));
 		assertThat(this.store.descriptor(descriptor.name())).isEqualTo(descriptor);
@@ -67,7 +55,7 @@ class HeapSnapshotStoreTests {
 
 	@Test
 	void descriptorIsReadableJson() throws IOException {
-		HeapSnapshotDescriptor descriptor = store(NOW, 10);
+		HeapSnapshotDescriptor descriptor = TestSnapshots.store(this.store, NOW, 10);
 		String json = Files.readString(this.directory.resolve(descriptor.name() + ".json"));
 		assertThat(json).contains("\"name\":\"" + descriptor.name() + "\"")
 			.contains("\"created\":\"2026-11-25T12:00:00Z\"")
@@ -77,11 +65,11 @@ class HeapSnapshotStoreTests {
 	@Test
 	void keepsTheDumpWhenAsked() throws IOException {
 		String name = HeapSnapshotNames.next(LocalDateTime.now());
-		Path work = this.store.createWorkDirectory(name);
-		Files.writeString(this.store.temporaryHprof(name), "JAVA PROFILE 1.0.2");
-		Files.writeString(work.resolve(name), "{}");
-		this.store.store(descriptor(name, NOW), work, true);
-		FileSystemUtils.deleteRecursively(work);
+		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(name)) {
+			Files.writeString(workspace.hprof(), "JAVA PROFILE 1.0.2");
+			Files.writeString(workspace.snapshot(), "{}");
+			this.store.store(TestSnapshots.descriptor(name, NOW), workspace, true);
+		}
 		assertThat(filesIn(this.directory)).containsExactlyInAnyOrder(name, name + ".json",
 				HeapSnapshotNames.stem(name) + ".hprof");
 		this.store.delete(name);
@@ -90,21 +78,24 @@ class HeapSnapshotStoreTests {
 
 	@Test
 	void listsCompleteSnapshotsOnlyNewestFirst() throws IOException {
-		HeapSnapshotDescriptor older = store(NOW.minusSeconds(60), 10);
-		HeapSnapshotDescriptor newer = store(NOW, 10);
+		HeapSnapshotDescriptor older = TestSnapshots.store(this.store, NOW.minusSeconds(60), 10);
+		HeapSnapshotDescriptor newer = TestSnapshots.store(this.store, NOW, 10);
 		String name = HeapSnapshotNames.next(LocalDateTime.now());
 		Files.writeString(this.directory.resolve(name), "no descriptor");
 		String converting = HeapSnapshotNames.next(LocalDateTime.now());
-		Files.writeString(this.store.createWorkDirectory(converting).resolve(converting), "converting");
-		Files.writeString(this.directory.resolve(HeapSnapshotNames.next(LocalDateTime.now()) + ".json"), "{}");
-		assertThat(this.store.list()).containsExactly(newer, older);
-		assertThat(this.store.snapshotFile(name)).isNull();
-		assertThat(this.store.usage()).isEqualTo(new HeapSnapshotStore.Usage(2, sizeOf(older) + sizeOf(newer)));
+		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(converting)) {
+			Files.writeString(workspace.snapshot(), "converting");
+			Files.writeString(this.directory.resolve(HeapSnapshotNames.next(LocalDateTime.now()) + ".json"), "{}");
+			assertThat(this.store.list()).containsExactly(newer, older);
+			assertThat(this.store.snapshotFile(name)).isNull();
+			assertThat(this.store.usage())
+				.isEqualTo(new HeapSnapshotStore.Usage(2, sizeOf(older) + sizeOf(newer)));
+		}
 	}
 
 	@Test
 	void refusesNamesThatAreNotSnapshotNames() throws IOException {
-		HeapSnapshotDescriptor descriptor = store(NOW, 10);
+		HeapSnapshotDescriptor descriptor = TestSnapshots.store(this.store, NOW, 10);
 		Files.writeString(this.temp.resolve("secret.txt"), "secret");
 		for (String name : List.of("../secret.txt", "..", ".", "", "/etc/passwd", "../snapshots/" + descriptor.name(),
 				descriptor.name() + "/../../secret.txt", "." + descriptor.name(), descriptor.name() + ".json")) {
@@ -129,97 +120,12 @@ class HeapSnapshotStoreTests {
 	}
 
 	@Test
-	void createsHiddenOwnerOnlyWorkAndIndexDirectories() throws IOException {
-		this.store.setTemporaryDirectory(this.temp.resolve("index"));
-		String name = HeapSnapshotNames.next(LocalDateTime.now());
-		Path work = this.store.createWorkDirectory(name);
-		Path index = this.store.createIndexDirectory(name);
-		assertThat(work).isDirectory().hasParent(this.directory);
-		assertThat(work.getFileName().toString()).isEqualTo("." + HeapSnapshotNames.stem(name) + ".work");
-		assertThat(index).isDirectory().hasParent(this.temp.resolve("index"));
-		assertThat(index.getFileName().toString()).isEqualTo("." + HeapSnapshotNames.stem(name) + ".index");
-		for (Path directory : List.of(work, index)) {
-			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory))).isEqualTo("rwx------");
-		}
-		assertThat(this.store.list()).isEmpty();
-	}
-
-	@Test
-	void removesFilesLeftInProgressByThisProcess() throws IOException {
-		this.store.setTemporaryDirectory(this.temp.resolve("index"));
-		String name = HeapSnapshotNames.next(LocalDateTime.now());
-		Path work = this.store.createWorkDirectory(name);
-		Path hprof = Files.writeString(this.store.temporaryHprof(name), "JAVA PROFILE 1.0.2");
-		Files.writeString(work.resolve(name), "converting");
-		Path index = this.store.createIndexDirectory(name);
-		Files.writeString(Files.createDirectory(index.resolve("v8heapsnapshot-1")).resolve("ids"), "index");
-		Path unrelated = Files.createDirectory(this.temp.resolve("index/other"));
-		this.store.removeTemporaryFiles();
-		assertThat(work).doesNotExist();
-		assertThat(hprof).doesNotExist();
-		assertThat(index).doesNotExist();
-		assertThat(unrelated).exists();
-	}
-
-	@Test
-	void deletesSnapshotWithItsDescriptor() throws IOException {
-		HeapSnapshotDescriptor descriptor = store(NOW, 10);
+	void deletesSnapshotWithItsCompanions() throws IOException {
+		HeapSnapshotDescriptor descriptor = TestSnapshots.store(this.store, NOW, 10);
+		Files.writeString(this.store.getDirectory().summary(descriptor.name()), "{}");
 		assertThat(this.store.delete(descriptor.name())).isTrue();
 		assertThat(filesIn(this.directory)).isEmpty();
 		assertThat(this.store.delete(descriptor.name())).isFalse();
-	}
-
-	@Test
-	void retentionKeepsTheNewestWithinTheCount() throws IOException {
-		this.store.setMaxCount(2);
-		store(NOW.minusSeconds(3), 10);
-		HeapSnapshotDescriptor second = store(NOW.minusSeconds(2), 10);
-		HeapSnapshotDescriptor third = store(NOW.minusSeconds(1), 10);
-		this.store.applyRetention();
-		assertThat(this.store.list()).containsExactly(third, second);
-		assertThat(filesIn(this.directory)).hasSize(4);
-	}
-
-	@Test
-	void retentionKeepsTheNewestWithinTheTotalSize() throws IOException {
-		HeapSnapshotDescriptor first = store(NOW.minusSeconds(3), 1000);
-		HeapSnapshotDescriptor second = store(NOW.minusSeconds(2), 1000);
-		HeapSnapshotDescriptor third = store(NOW.minusSeconds(1), 1000);
-		this.store.setMaxTotalSize(sizeOf(third) + sizeOf(second) + sizeOf(first) - 1);
-		this.store.applyRetention();
-		assertThat(this.store.list()).containsExactly(third, second);
-	}
-
-	@Test
-	void retentionKeepsTheNewestWithinTheAge() throws IOException {
-		this.store.setMaxAge(Duration.ofHours(1));
-		store(NOW.minus(Duration.ofHours(2)), 10);
-		HeapSnapshotDescriptor recent = store(NOW.minus(Duration.ofMinutes(30)), 10);
-		this.store.applyRetention();
-		assertThat(this.store.list()).containsExactly(recent);
-	}
-
-	@Test
-	void retentionAlwaysKeepsTheNewest() throws IOException {
-		this.store.setMaxAge(Duration.ofHours(1));
-		this.store.setMaxTotalSize(1);
-		HeapSnapshotDescriptor old = store(NOW.minus(Duration.ofDays(2)), 1000);
-		this.store.applyRetention();
-		assertThat(this.store.list()).containsExactly(old);
-	}
-
-	private HeapSnapshotDescriptor store(Instant created, int size) throws IOException {
-		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, ZoneOffset.UTC));
-		Path work = this.store.createWorkDirectory(name);
-		Files.writeString(work.resolve(name), "x".repeat(size));
-		HeapSnapshotDescriptor descriptor = descriptor(name, created);
-		this.store.store(descriptor, work, false);
-		FileSystemUtils.deleteRecursively(work);
-		return descriptor;
-	}
-
-	private static HeapSnapshotDescriptor descriptor(String name, Instant created) {
-		return new HeapSnapshotDescriptor(name, created, SnapshotTrigger.API, true, 20, 10, 3, 2, 5, 7);
 	}
 
 	private long sizeOf(HeapSnapshotDescriptor descriptor) throws IOException {
@@ -227,7 +133,7 @@ class HeapSnapshotStoreTests {
 				+ Files.size(this.directory.resolve(descriptor.name() + ".json"));
 	}
 
-	private static List<String> filesIn(Path directory) throws IOException {
+	static List<String> filesIn(Path directory) throws IOException {
 		try (Stream<Path> files = Files.list(directory)) {
 			return files.map((file) -> file.getFileName().toString()).toList();
 		}

@@ -15,74 +15,167 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends real HTTP requests to the {@code v8heapsnapshot} endpoint. Paths are sent as
- * given, so encoded characters reach the server encoded.
+ * Sends real HTTP requests to the {@code v8heapsnapshot} endpoint of an application
+ * listening on the loopback interface. Paths are sent exactly as given, so encoded
+ * characters reach the server encoded.
  *
  * @author v8heapsnapshot developers
  */
-final class EndpointClient {
+public final class EndpointClient {
 
-	static final String PATH = "/actuator/v8heapsnapshot";
+	/**
+	 * The path of the endpoint.
+	 */
+	public static final String PATH = "/actuator/v8heapsnapshot";
 
 	private static final JsonMapper jsonMapper = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
 	private final String base;
 
-	EndpointClient(int port) {
-		this.base = "http://localhost:" + port;
+	/**
+	 * Creates a client.
+	 * @param port the port of the application
+	 */
+	public EndpointClient(int port) {
+		this.base = "http://127.0.0.1:" + port;
 	}
 
-	HttpResponse<byte[]> take(String query) {
+	/**
+	 * Takes a snapshot and downloads it.
+	 * @return the response with the snapshot's bytes
+	 */
+	public HttpResponse<byte[]> take() {
+		return take("");
+	}
+
+	/**
+	 * Takes a snapshot and downloads it.
+	 * @param query the query, empty or starting with {@code ?}
+	 * @return the response with the snapshot's bytes
+	 */
+	public HttpResponse<byte[]> take(String query) {
 		return send(request(PATH + query).GET());
 	}
 
-	HttpResponse<byte[]> store() {
+	/**
+	 * Takes and stores a snapshot.
+	 * @return the response with the descriptor
+	 */
+	public HttpResponse<byte[]> store() {
 		return send(request(PATH).POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
-	HttpResponse<byte[]> list() {
+	/**
+	 * Lists the stored snapshots.
+	 * @return the response with the descriptors as JSON
+	 */
+	public HttpResponse<byte[]> list() {
 		return send(request(PATH).header("Accept", "application/json").GET());
 	}
 
-	HttpResponse<byte[]> download(String rawName) {
+	/**
+	 * Downloads a stored snapshot.
+	 * @param rawName the name, sent as given
+	 * @return the response
+	 */
+	public HttpResponse<byte[]> download(String rawName) {
 		return send(request(PATH + "/" + rawName).GET());
 	}
 
-	HttpResponse<byte[]> download(String rawName, String range) {
+	/**
+	 * Downloads a part of a stored snapshot.
+	 * @param rawName the name, sent as given
+	 * @param range the value of the {@code Range} header
+	 * @return the response
+	 */
+	public HttpResponse<byte[]> download(String rawName, String range) {
 		return send(request(PATH + "/" + rawName).header("Range", range).GET());
 	}
 
-	HttpResponse<byte[]> delete(String rawName) {
+	/**
+	 * Deletes a stored snapshot.
+	 * @param rawName the name, sent as given
+	 * @return the response
+	 */
+	public HttpResponse<byte[]> delete(String rawName) {
 		return send(request(PATH + "/" + rawName).DELETE());
 	}
 
-	HttpResponse<byte[]> get(String path) {
+	/**
+	 * Sends a {@code GET} of any path.
+	 * @param path the path, from the root of the application
+	 * @return the response
+	 */
+	public HttpResponse<byte[]> get(String path) {
 		return send(request(path).GET());
 	}
 
-	List<JsonNode> descriptors() {
+	/**
+	 * Returns the descriptors of the stored snapshots.
+	 * @return the descriptors, newest first
+	 * @throws IllegalStateException if the listing fails
+	 */
+	public List<JsonNode> descriptors() {
 		HttpResponse<byte[]> response = list();
 		if (response.statusCode() != 200) {
 			throw new IllegalStateException("Listing answered " + response.statusCode() + ": " + text(response));
 		}
-		return jsonMapper.readTree(response.body()).valueStream().toList();
+		return descriptors(response);
 	}
 
-	static JsonNode json(HttpResponse<byte[]> response) {
+	/**
+	 * Returns the descriptors in a successful listing.
+	 * @param listing the response of {@link #list()}
+	 * @return the descriptors, newest first
+	 */
+	public static List<JsonNode> descriptors(HttpResponse<byte[]> listing) {
+		return json(listing).valueStream().toList();
+	}
+
+	/**
+	 * Returns the names in a successful listing.
+	 * @param listing the response of {@link #list()}
+	 * @return the names, newest first
+	 */
+	public static List<String> names(HttpResponse<byte[]> listing) {
+		return descriptors(listing).stream().map((descriptor) -> descriptor.get("name").asString()).toList();
+	}
+
+	/**
+	 * Reads the body of a response as JSON.
+	 * @param response the response
+	 * @return the JSON
+	 */
+	public static JsonNode json(HttpResponse<byte[]> response) {
 		return jsonMapper.readTree(response.body());
 	}
 
-	static String text(HttpResponse<byte[]> response) {
+	/**
+	 * Reads the body of a response as text.
+	 * @param response the response
+	 * @return the text
+	 */
+	public static String text(HttpResponse<byte[]> response) {
 		return new String(response.body(), StandardCharsets.UTF_8);
 	}
 
-	private HttpRequest.Builder request(String path) {
+	/**
+	 * Starts a request to a path of the application.
+	 * @param path the path, from the root of the application
+	 * @return the request builder
+	 */
+	public HttpRequest.Builder request(String path) {
 		return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofMinutes(2));
 	}
 
-	private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+	/**
+	 * Sends a request.
+	 * @param request the request
+	 * @return the response with its body as bytes
+	 */
+	public HttpResponse<byte[]> send(HttpRequest.Builder request) {
 		try {
 			return this.client.send(request.build(), BodyHandlers.ofByteArray());
 		}

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,11 +21,9 @@ import static org.awaitility.Awaitility.await;
  *
  * @author v8heapsnapshot developers
  */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
-				"management.endpoint.v8heapsnapshot.access=read-only", "v8heapsnapshot.schedule.enabled=true",
-				"v8heapsnapshot.schedule.interval=1s", "v8heapsnapshot.schedule.initial-delay=0s",
-				"v8heapsnapshot.storage.max-count=2" })
+@EndpointWebTest(properties = { "management.endpoint.v8heapsnapshot.access=read-only",
+		"v8heapsnapshot.schedule.enabled=true", "v8heapsnapshot.schedule.interval=1s",
+		"v8heapsnapshot.schedule.initial-delay=0s", "v8heapsnapshot.storage.max-count=2" })
 @DirtiesContext
 class ScheduledHeapSnapshotsWebTests {
 

@@ -15,8 +15,6 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -29,10 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author v8heapsnapshot developers
  */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.server.port=0", "management.endpoints.web.exposure.include=v8heapsnapshot",
-				"management.endpoint.v8heapsnapshot.access=unrestricted", "server.compression.enabled=true",
-				"server.compression.mime-types=application/octet-stream,application/json" })
+@EndpointWebTest(properties = { "management.server.port=0", "server.compression.enabled=true",
+		"server.compression.mime-types=application/octet-stream,application/json" })
 class V8HeapSnapshotEndpointCompressionWebTests {
 
 	@TempDir

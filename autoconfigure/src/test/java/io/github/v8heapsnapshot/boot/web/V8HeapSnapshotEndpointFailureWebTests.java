@@ -12,18 +12,14 @@ import java.util.stream.Stream;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
-import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
-import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotAdmission;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
-import io.github.v8heapsnapshot.convert.ConversionOptions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -42,11 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author v8heapsnapshot developers
  */
-@SpringBootTest(
-		classes = { WebTestApplication.class, V8HeapSnapshotEndpointFailureWebTests.FailureConfiguration.class },
-		webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
-				"management.endpoint.v8heapsnapshot.access=unrestricted" })
+@EndpointWebTest(
+		classes = { WebTestApplication.class, V8HeapSnapshotEndpointFailureWebTests.FailureConfiguration.class })
 @ExtendWith(OutputCaptureExtension.class)
 class V8HeapSnapshotEndpointFailureWebTests {
 
@@ -135,8 +128,8 @@ class V8HeapSnapshotEndpointFailureWebTests {
 		}
 
 		@Bean
-		HeapSnapshotService heapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper) {
-			return new HeapSnapshotService(store, heapDumper, ConversionOptions.defaults()) {
+		HeapSnapshotAdmission heapSnapshotAdmission() {
+			return new HeapSnapshotAdmission() {
 
 				@Override
 				protected long usableSpace(Path directory) throws IOException {

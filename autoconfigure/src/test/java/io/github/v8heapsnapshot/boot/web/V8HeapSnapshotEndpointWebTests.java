@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author v8heapsnapshot developers
  */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
-				"management.endpoint.v8heapsnapshot.access=unrestricted", "v8heapsnapshot.storage.max-count=2" })
+@EndpointWebTest(properties = "v8heapsnapshot.storage.max-count=2")
 class V8HeapSnapshotEndpointWebTests {
 
 	private static final String HEAP_SNAPSHOT_NAME = "Heap\\.\\d{8}\\.\\d{6}\\.\\d+\\.0\\.\\d{3,}\\.heapsnapshot";

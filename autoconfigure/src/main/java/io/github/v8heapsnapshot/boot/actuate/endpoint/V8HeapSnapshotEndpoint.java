@@ -9,6 +9,7 @@ import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDescriptor;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.InsufficientDiskSpaceException;
 import io.github.v8heapsnapshot.boot.snapshot.InsufficientHeapException;
+import io.github.v8heapsnapshot.boot.snapshot.OpenHeapSnapshot;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotInProgressException;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
 import org.apache.commons.logging.Log;
@@ -65,7 +66,11 @@ public class V8HeapSnapshotEndpoint {
 		if (format == HeapSnapshotFormat.DESCRIPTORS) {
 			return descriptors();
 		}
-		return take(live, (descriptor) -> download(descriptor.name()));
+		return take(() -> {
+			OpenHeapSnapshot snapshot = this.service.takeAndOpenSnapshot(SnapshotTrigger.ENDPOINT, live);
+			return new WebEndpointResponse<>(new HeapSnapshotResource(snapshot),
+					MimeTypeUtils.APPLICATION_OCTET_STREAM);
+		});
 	}
 
 	private WebEndpointResponse<?> descriptors() {
@@ -87,7 +92,8 @@ public class V8HeapSnapshotEndpoint {
 	 */
 	@WriteOperation
 	public WebEndpointResponse<?> takeSnapshot() {
-		return take(null, (descriptor) -> new WebEndpointResponse<>(descriptor, MimeTypeUtils.APPLICATION_JSON));
+		return take(() -> new WebEndpointResponse<>(this.service.takeSnapshot(SnapshotTrigger.ENDPOINT, null),
+				MimeTypeUtils.APPLICATION_JSON));
 	}
 
 	/**
@@ -123,9 +129,9 @@ public class V8HeapSnapshotEndpoint {
 		}
 	}
 
-	private WebEndpointResponse<?> take(@Nullable Boolean live, Answer answer) {
+	private WebEndpointResponse<?> take(Taking taking) {
 		try {
-			return answer.to(this.service.takeSnapshot(SnapshotTrigger.ENDPOINT, live));
+			return taking.take();
 		}
 		catch (SnapshotInProgressException ex) {
 			return failure(WebEndpointResponse.STATUS_TOO_MANY_REQUESTS, ex.getMessage());
@@ -148,9 +154,9 @@ public class V8HeapSnapshotEndpoint {
 	}
 
 	@FunctionalInterface
-	private interface Answer {
+	private interface Taking {
 
-		WebEndpointResponse<?> to(HeapSnapshotDescriptor descriptor);
+		WebEndpointResponse<?> take() throws IOException;
 
 	}
 
