@@ -35,27 +35,17 @@ import org.springframework.util.unit.DataSize;
  * @author v8heapsnapshot developers
  * @since 0.2.0
  */
-public class ChildJvmConverter {
+public class ChildJvmConverter implements DumpConverter {
 
 	private static final Pattern WROTE = Pattern.compile(": ([0-9,]+) nodes, ([0-9,]+) edges");
 
 	private static final int LOG_LINES = 20;
-
-	private final ConversionOptions options;
 
 	private DataSize maxHeap = DataSize.ofMegabytes(64);
 
 	private int cpus = 1;
 
 	private boolean lowPriority = true;
-
-	/**
-	 * Creates a converter.
-	 * @param options the conversion options, passed on to the child as command-line options
-	 */
-	public ChildJvmConverter(ConversionOptions options) {
-		this.options = options;
-	}
 
 	/**
 	 * Sets the child's maximum heap, 64 MB by default.
@@ -86,18 +76,21 @@ public class ChildJvmConverter {
 	}
 
 	/**
-	 * Converts a dump in a child JVM and waits for it. Interrupting the calling thread kills
-	 * the child.
+	 * Converts a dump in a child JVM and waits for it, the options passed on as
+	 * command-line options. The child's output goes to a log file in the options'
+	 * temporary directory. Interrupting the calling thread kills the child.
 	 * @param hprof the dump
 	 * @param snapshot the snapshot to write, which appears only when complete
-	 * @param log the file for the child's output
+	 * @param options how to convert
 	 * @return the numbers of nodes and edges, the sizes and the wall time of the child
 	 * (as the conversion's only phase)
 	 * @throws IOException if the child failed or could not be started
 	 */
-	public ConversionResult convert(Path hprof, Path snapshot, Path log) throws IOException {
+	@Override
+	public ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options) throws IOException {
 		long start = System.nanoTime();
-		Process process = new ProcessBuilder(command(hprof, snapshot)).redirectErrorStream(true)
+		Path log = options.tempDirectory().resolve("converter.log");
+		Process process = new ProcessBuilder(command(hprof, snapshot, options)).redirectErrorStream(true)
 			.redirectOutput(log.toFile())
 			.start();
 		int status;
@@ -119,7 +112,12 @@ public class ChildJvmConverter {
 				Files.size(snapshot), Map.of(ConversionPhase.WRITE, duration));
 	}
 
-	List<String> command(Path hprof, Path snapshot) {
+	@Override
+	public boolean usesApplicationHeap() {
+		return false;
+	}
+
+	List<String> command(Path hprof, Path snapshot, ConversionOptions options) {
 		List<String> command = new ArrayList<>();
 		int processors = Runtime.getRuntime().availableProcessors();
 		executable("taskset").filter((taskset) -> this.cpus < processors).ifPresent((taskset) -> {
@@ -139,14 +137,14 @@ public class ChildJvmConverter {
 		command.add("-cp");
 		command.add(coreClassPath());
 		command.add(HeapSnapshotCommand.class.getName());
-		command.addAll(options());
+		command.addAll(arguments(options));
 		command.add(hprof.toString());
 		command.add(snapshot.toString());
 		return command;
 	}
 
-	private List<String> options() {
-		ObjectLayout layout = this.options.layout();
+	private List<String> arguments(ConversionOptions conversion) {
+		ObjectLayout layout = conversion.layout();
 		List<String> options = new ArrayList<>();
 		options.add("--java-version");
 		options.add(Integer.toString(layout.javaVersion()));
@@ -156,17 +154,17 @@ public class ChildJvmConverter {
 		options.add("--object-alignment");
 		options.add(Integer.toString(layout.objectAlignment()));
 		options.add("--string-limit");
-		options.add(Integer.toString(this.options.stringLimit()));
+		options.add(Integer.toString(conversion.stringLimit()));
 		options.add("--redaction");
-		options.add(this.options.redaction().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-		if (!this.options.sensitiveNames().isEmpty()) {
+		options.add(conversion.redaction().name().toLowerCase(Locale.ROOT).replace('_', '-'));
+		if (!conversion.sensitiveNames().isEmpty()) {
 			options.add("--sensitive-names");
-			options.add(this.options.sensitiveNames().stream().map(Pattern::pattern).collect(Collectors.joining(",")));
+			options.add(conversion.sensitiveNames().stream().map(Pattern::pattern).collect(Collectors.joining(",")));
 		}
 		options.add("--temp-dir");
-		options.add(this.options.tempDirectory().toString());
+		options.add(conversion.tempDirectory().toString());
 		options.add("--threads");
-		options.add(Integer.toString(Math.min(this.cpus, this.options.threads())));
+		options.add(Integer.toString(Math.min(this.cpus, conversion.threads())));
 		return options;
 	}
 

@@ -5,7 +5,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.v8heapsnapshot.boot.pressure.HeapOccupancy;
 import io.github.v8heapsnapshot.boot.pressure.HeapPressureListener;
-import io.github.v8heapsnapshot.boot.pressure.HeapPressureWatcher;
+import io.github.v8heapsnapshot.boot.pressure.PressureEpisodes;
 import io.github.v8heapsnapshot.boot.pressure.SkipReason;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -27,21 +27,21 @@ public class HeapPressureMetrics implements MeterBinder, HeapPressureListener {
 
 	private static final String SKIPPED = "v8heapsnapshot.pressure.skipped";
 
-	private final HeapPressureWatcher watcher;
+	private final PressureEpisodes episodes;
 
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
 	/**
 	 * Creates a binder.
-	 * @param watcher the watcher whose state is measured
+	 * @param episodes the episodes whose state is measured
 	 */
-	public HeapPressureMetrics(HeapPressureWatcher watcher) {
-		this.watcher = watcher;
+	public HeapPressureMetrics(PressureEpisodes episodes) {
+		this.episodes = episodes;
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		Gauge.builder("v8heapsnapshot.pressure.state", this.watcher, (watcher) -> watcher.state().ordinal())
+		Gauge.builder("v8heapsnapshot.pressure.state", this.episodes, (episodes) -> episodes.state().ordinal())
 			.description("State of the memory pressure watcher: 0 armed, 1 capturing, 2 cooling down")
 			.register(registry);
 		episodes(registry);

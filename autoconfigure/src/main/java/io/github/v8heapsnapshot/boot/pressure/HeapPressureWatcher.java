@@ -100,14 +100,6 @@ public class HeapPressureWatcher implements SmartLifecycle {
 		return this.running;
 	}
 
-	/**
-	 * Returns the state of the episode state machine.
-	 * @return the state
-	 */
-	public PressureEpisodes.State state() {
-		return this.episodes.state();
-	}
-
 	private void collected(Notification notification) {
 		if (!GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
 			return;

@@ -2,7 +2,10 @@ package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,9 +13,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 
+import io.github.v8heapsnapshot.boot.conversion.DumpConverter;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
-import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -54,6 +57,10 @@ public class HeapSnapshotService {
 	private Duration busyWait = Duration.ofMillis(100);
 
 	private List<HeapSnapshotListener> listeners = List.of();
+
+	private DumpConverter converter = DumpConverter.inProcess();
+
+	private @Nullable DumpConverter isolatedConverter;
 
 	/**
 	 * Creates a service with a lock of its own.
@@ -125,6 +132,24 @@ public class HeapSnapshotService {
 	}
 
 	/**
+	 * Sets how dumps are converted, in this JVM by default.
+	 * @param converter the converter
+	 */
+	public void setConverter(DumpConverter converter) {
+		this.converter = converter;
+	}
+
+	/**
+	 * Sets how the dumps taken under memory pressure, and those left by a JVM that ran out
+	 * of memory, are converted: out of the application's heap, as in a child JVM. By
+	 * default as the others.
+	 * @param isolatedConverter the converter, or {@code null} for the one of the others
+	 */
+	public void setIsolatedConverter(@Nullable DumpConverter isolatedConverter) {
+		this.isolatedConverter = isolatedConverter;
+	}
+
+	/**
 	 * Sets the listeners to tell about snapshots.
 	 * @param listeners the listeners
 	 */
@@ -175,38 +200,112 @@ public class HeapSnapshotService {
 		return new OpenHeapSnapshot(taken.descriptor(), file, taken.channel());
 	}
 
-	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
-		try (HeapSnapshotLock.Permit permit = this.lock.tryAcquire(this.busyWait)) {
-			if (permit == null) {
-				this.listeners.forEach((listener) -> listener.rejected(trigger));
-				throw new SnapshotInProgressException(
-						"Another heap snapshot is in progress; try again when it is done");
-			}
-			return takeLocked(trigger, (live != null) ? live : this.live, open);
+	/**
+	 * Takes a snapshot of live objects because the heap is under pressure, unless another
+	 * snapshot is in progress: dumps the heap and converts the dump with the
+	 * {@linkplain #setIsolatedConverter isolated converter}, since the application's heap
+	 * has no room for a conversion.
+	 * @param pressure what made the snapshot, recorded in its descriptor
+	 * @return the descriptor of the stored snapshot
+	 * @throws IOException if dumping, converting or storing fails; no file is left
+	 * behind
+	 * @throws SnapshotInProgressException if another snapshot is in progress
+	 * @throws InsufficientDiskSpaceException if the storage directory has too little free
+	 * space, or fills up
+	 */
+	public HeapSnapshotDescriptor takeSnapshotUnderPressure(HeapPressure pressure) throws IOException {
+		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.PRESSURE, Duration.ZERO)) {
+			Snapshot snapshot = newSnapshot(this.clock.instant(), SnapshotTrigger.PRESSURE, true, pressure);
+			this.admission.checkDiskSpace(this.store.getDirectory().getPath());
+			return takeLocked(snapshot, false, (hprof) -> this.heapDumper.dumpHeap(hprof, true)).descriptor();
 		}
 	}
 
-	private Taken takeLocked(SnapshotTrigger trigger, boolean live, boolean open) throws IOException {
-		Instant created = this.clock.instant();
+	/**
+	 * Converts a heap dump that the JVM wrote before it died of an
+	 * {@link OutOfMemoryError} into a stored snapshot, dated by the dump, with the
+	 * {@linkplain #setIsolatedConverter isolated converter}. The dump is moved into the
+	 * snapshot's workspace first, so that no other process converts it too, and is then
+	 * deleted, or kept beside the snapshot.
+	 * @param hprof the complete dump
+	 * @param dumped when the JVM wrote it
+	 * @param wait how long to wait for a snapshot in progress
+	 * @param keepHprof whether to keep the dump beside the snapshot
+	 * @return the descriptor of the stored snapshot
+	 * @throws IOException if the dump cannot be moved, converted or stored; the dump is
+	 * deleted when it was moved and could not be converted
+	 * @throws java.nio.file.NoSuchFileException if another process took the dump first
+	 */
+	public HeapSnapshotDescriptor importOutOfMemoryDump(Path hprof, Instant dumped, Duration wait, boolean keepHprof)
+			throws IOException {
+		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.OOM, wait)) {
+			Snapshot snapshot = newSnapshot(dumped, SnapshotTrigger.OOM, true, null);
+			return takeLocked(snapshot, false, (target) -> claim(hprof, target), keepHprof).descriptor();
+		}
+	}
+
+	// An atomic move lets one process of those sharing the dump's directory have it
+	private static void claim(Path hprof, Path target) throws IOException {
+		try {
+			Files.move(hprof, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(hprof, target);
+		}
+	}
+
+	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
+		try (HeapSnapshotLock.Permit permit = acquire(trigger, this.busyWait)) {
+			Snapshot snapshot = newSnapshot(this.clock.instant(), trigger, (live != null) ? live : this.live, null);
+			this.admission.checkDiskSpace(this.store.getDirectory().getPath());
+			return takeLocked(snapshot, open, (hprof) -> this.heapDumper.dumpHeap(hprof, snapshot.live()));
+		}
+	}
+
+	private HeapSnapshotLock.Permit acquire(SnapshotTrigger trigger, Duration wait) throws IOException {
+		HeapSnapshotLock.Permit permit = this.lock.tryAcquire(wait);
+		if (permit == null) {
+			this.listeners.forEach((listener) -> listener.rejected(trigger));
+			throw new SnapshotInProgressException("Another heap snapshot is in progress; try again when it is done");
+		}
+		try {
+			this.store.getDirectory().create();
+		}
+		catch (IOException | RuntimeException ex) {
+			permit.close();
+			throw ex;
+		}
+		return permit;
+	}
+
+	private Snapshot newSnapshot(Instant created, SnapshotTrigger trigger, boolean live,
+			@Nullable HeapPressure pressure) {
 		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, this.clock.getZone()));
-		HeapSnapshotDirectory directory = this.store.getDirectory();
-		directory.create();
-		this.admission.checkDiskSpace(directory.getPath());
+		return new Snapshot(name, created, trigger, live, pressure);
+	}
+
+	private Taken takeLocked(Snapshot snapshot, boolean open, Dump dump) throws IOException {
+		return takeLocked(snapshot, open, dump, this.keepHprof);
+	}
+
+	private Taken takeLocked(Snapshot snapshot, boolean open, Dump dump, boolean keepHprof) throws IOException {
+		SnapshotTrigger trigger = snapshot.trigger();
 		this.listeners.forEach((listener) -> listener.started(trigger));
-		try (HeapSnapshotWorkspace workspace = directory.createWorkspace(name)) {
-			return takeIn(workspace, new Snapshot(name, created, trigger, live), open);
+		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(snapshot.name())) {
+			return takeIn(workspace, snapshot, open, dump, keepHprof);
 		}
 		finally {
 			this.listeners.forEach((listener) -> listener.ended(trigger));
 		}
 	}
 
-	private Taken takeIn(HeapSnapshotWorkspace workspace, Snapshot snapshot, boolean open) throws IOException {
+	private Taken takeIn(HeapSnapshotWorkspace workspace, Snapshot snapshot, boolean open, Dump dump,
+			boolean keepHprof) throws IOException {
 		try {
-			HeapSnapshotDescriptor descriptor = dumpAndConvert(snapshot, workspace);
+			HeapSnapshotDescriptor descriptor = dumpAndConvert(snapshot, workspace, dump);
 			FileChannel channel = open ? FileChannel.open(workspace.snapshot(), StandardOpenOption.READ) : null;
 			try {
-				store(descriptor, workspace);
+				store(descriptor, workspace, keepHprof);
 			}
 			catch (IOException | RuntimeException ex) {
 				if (channel != null) {
@@ -228,28 +327,37 @@ public class HeapSnapshotService {
 		}
 	}
 
-	private HeapSnapshotDescriptor dumpAndConvert(Snapshot snapshot, HeapSnapshotWorkspace workspace)
+	private HeapSnapshotDescriptor dumpAndConvert(Snapshot snapshot, HeapSnapshotWorkspace workspace, Dump dump)
 			throws IOException {
-		Duration dump = timed(SnapshotPhase.DUMP, snapshot.trigger(), () -> {
-			this.heapDumper.dumpHeap(workspace.hprof(), snapshot.live());
+		Duration dumped = timed(SnapshotPhase.DUMP, snapshot.trigger(), () -> {
+			dump.to(workspace.hprof());
 			return workspace.hprof();
 		}).duration();
-		this.admission.checkFreeHeap();
+		DumpConverter converter = converter(snapshot.trigger());
+		if (converter.usesApplicationHeap()) {
+			this.admission.checkFreeHeap();
+		}
 		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, snapshot.trigger(),
-				() -> convert(workspace));
-		return snapshot.describe(conversion.value(), dump, conversion.duration());
+				() -> convert(converter, workspace));
+		return snapshot.describe(conversion.value(), dumped, conversion.duration());
 	}
 
-	private void store(HeapSnapshotDescriptor descriptor, HeapSnapshotWorkspace workspace) throws IOException {
-		this.store.store(descriptor, workspace, this.keepHprof);
+	private DumpConverter converter(SnapshotTrigger trigger) {
+		boolean isolated = trigger == SnapshotTrigger.PRESSURE || trigger == SnapshotTrigger.OOM;
+		return (isolated && this.isolatedConverter != null) ? this.isolatedConverter : this.converter;
+	}
+
+	private void store(HeapSnapshotDescriptor descriptor, HeapSnapshotWorkspace workspace, boolean keepHprof)
+			throws IOException {
+		this.store.store(descriptor, workspace, keepHprof);
 		this.listeners.forEach((listener) -> listener.stored(descriptor));
 		this.retention.apply(this.store);
 	}
 
-	private ConversionResult convert(HeapSnapshotWorkspace workspace) throws IOException {
+	private ConversionResult convert(DumpConverter converter, HeapSnapshotWorkspace workspace) throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
 			.withTempDirectory(workspace.index());
-		return new HeapSnapshotConverter(options).convert(workspace.hprof(), workspace.snapshot());
+		return converter.convert(workspace.hprof(), workspace.snapshot(), options);
 	}
 
 	private <T> Timed<T> timed(SnapshotPhase phase, SnapshotTrigger trigger, Phase<T> action) throws IOException {
@@ -299,6 +407,13 @@ public class HeapSnapshotService {
 	}
 
 	@FunctionalInterface
+	private interface Dump {
+
+		void to(Path hprof) throws IOException;
+
+	}
+
+	@FunctionalInterface
 	private interface Phase<T> {
 
 		T run() throws IOException;
@@ -313,12 +428,13 @@ public class HeapSnapshotService {
 
 	}
 
-	private record Snapshot(String name, Instant created, SnapshotTrigger trigger, boolean live) {
+	private record Snapshot(String name, Instant created, SnapshotTrigger trigger, boolean live,
+			@Nullable HeapPressure pressure) {
 
 		HeapSnapshotDescriptor describe(ConversionResult result, Duration dump, Duration conversion) {
 			return new HeapSnapshotDescriptor(this.name, this.created, this.trigger, this.live, result.hprofBytes(),
 					result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
-					conversion.toMillis());
+					conversion.toMillis(), this.pressure);
 		}
 
 	}

@@ -42,20 +42,21 @@ class ChildJvmConverterTests {
 
 	@Test
 	void convertsInAChildJvmWithASmallHeapOnOneCore() throws IOException {
-		ChildJvmConverter converter = converter();
+		ChildJvmConverter converter = new ChildJvmConverter();
 		Path snapshot = temp.resolve("child.heapsnapshot");
-		ConversionResult result = converter.convert(hprof, snapshot, temp.resolve("child.log"));
+		ConversionOptions options = options();
+		ConversionResult result = converter.convert(hprof, snapshot, options);
 		SnapshotModel model = SnapshotModel.read(snapshot);
 		assertThat(result.nodeCount()).isEqualTo(model.nodeCount()).isGreaterThan(10_000);
 		assertThat(result.edgeCount()).isEqualTo(model.edgeCount());
 		assertThat(result.snapshotBytes()).isEqualTo(Files.size(snapshot));
-		assertThat(converter.command(hprof, snapshot)).contains("-Xmx64m", "-XX:ActiveProcessorCount=1", "--threads",
+		assertThat(converter.command(hprof, snapshot, options)).contains("-Xmx64m", "-XX:ActiveProcessorCount=1", "--threads",
 				"1");
 	}
 
 	@Test
 	void leavesNoSnapshotWhenTheChildIsKilledAndConvertsAgainAfterwards() throws Exception {
-		ChildJvmConverter converter = converter();
+		ChildJvmConverter converter = new ChildJvmConverter();
 		Path snapshot = temp.resolve("killed.heapsnapshot");
 		CompletableFuture<ConversionResult> conversion = CompletableFuture
 			.supplyAsync(() -> convert(converter, snapshot));
@@ -67,19 +68,18 @@ class ChildJvmConverterTests {
 			.withCauseInstanceOf(IllegalStateException.class)
 			.withMessageContaining("ended with status");
 		assertThat(snapshot).doesNotExist();
-		assertThat(converter.convert(hprof, snapshot, temp.resolve("again.log")).nodeCount()).isPositive();
+		assertThat(converter.convert(hprof, snapshot, options()).nodeCount()).isPositive();
 		assertThat(snapshot).exists();
 	}
 
-	private static ChildJvmConverter converter() throws IOException {
+	private static ConversionOptions options() throws IOException {
 		Path indexes = Files.createTempDirectory(temp, "indexes");
-		return new ChildJvmConverter(
-				ConversionOptions.defaults().withLayout(ObjectLayout.ofRunningJvm()).withTempDirectory(indexes));
+		return ConversionOptions.defaults().withLayout(ObjectLayout.ofRunningJvm()).withTempDirectory(indexes);
 	}
 
 	private static ConversionResult convert(ChildJvmConverter converter, Path snapshot) {
 		try {
-			return converter.convert(hprof, snapshot, temp.resolve("killed.log"));
+			return converter.convert(hprof, snapshot, options());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
