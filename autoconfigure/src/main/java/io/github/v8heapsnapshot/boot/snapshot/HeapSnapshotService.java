@@ -239,7 +239,8 @@ public class HeapSnapshotService {
 	public HeapSnapshotDescriptor importOutOfMemoryDump(Path hprof, Instant dumped, Duration wait, boolean keepHprof)
 			throws IOException {
 		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.OOM, wait)) {
-			Snapshot snapshot = newSnapshot(dumped, SnapshotTrigger.OOM, true, null);
+			// The JVM dumps every object on an OutOfMemoryError, reachable or not
+			Snapshot snapshot = newSnapshot(dumped, SnapshotTrigger.OOM, false, null);
 			return takeLocked(snapshot, false, (target) -> claim(hprof, target), keepHprof).descriptor();
 		}
 	}

@@ -28,7 +28,7 @@ public final class OutOfMemoryProcess {
 	 * @param heapDumpPath the {@code -XX:HeapDumpPath}
 	 * @return the exit status
 	 */
-	static int run(String java, String heapDumpPath) throws Exception {
+	public static int run(String java, String heapDumpPath) throws Exception {
 		Process process = new ProcessBuilder(java, "-Xmx48m", "-XX:+UseSerialGC", "-XX:+HeapDumpOnOutOfMemoryError",
 				"-XX:HeapDumpPath=" + heapDumpPath, "-XX:+ExitOnOutOfMemoryError", "-cp",
 				System.getProperty("java.class.path"), OutOfMemoryProcess.class.getName())

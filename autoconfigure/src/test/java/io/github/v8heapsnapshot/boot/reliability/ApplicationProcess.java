@@ -97,6 +97,14 @@ final class ApplicationProcess implements AutoCloseable {
 		return this.port;
 	}
 
+	/**
+	 * Returns the JVM's process.
+	 * @return the process handle
+	 */
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}
