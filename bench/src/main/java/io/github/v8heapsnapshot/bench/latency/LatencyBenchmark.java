@@ -38,6 +38,8 @@ public final class LatencyBenchmark {
 
 	private static final Pattern MILLIS = Pattern.compile("\"(dumpMillis|convertMillis)\"\\s*:\\s*(\\d+)");
 
+	private static final Duration WARM_UP = Duration.ofSeconds(10);
+
 	private static final Map<String, List<String>> MODES = new LinkedHashMap<>();
 
 	static {
@@ -88,7 +90,7 @@ public final class LatencyBenchmark {
 	}
 
 	private List<PhaseLatency> measure(String mode, int run) throws Exception {
-		Path directory = Files.createDirectories(this.work.resolve(mode + "-" + run));
+		Path directory = Files.createTempDirectory(Files.createDirectories(this.work), mode + "-" + run + "-");
 		Path storage = directory.resolve("snapshots");
 		int port = freePort();
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -106,7 +108,8 @@ public final class LatencyBenchmark {
 			awaitUp(base.resolve("/actuator/health"), application);
 			Duration seconds = Duration.ofSeconds(Long.parseLong(this.options.get("seconds")));
 			try (RequestLoad load = new RequestLoad(base.resolve("/sessions"), Integer.parseInt(this.options.get("rate")))) {
-				Thread.sleep(3000);
+				// Warms up the request path first, as a running service is
+				Thread.sleep(WARM_UP.toMillis());
 				long before = System.nanoTime();
 				Thread.sleep(seconds.toMillis());
 				long trigger = System.nanoTime();
