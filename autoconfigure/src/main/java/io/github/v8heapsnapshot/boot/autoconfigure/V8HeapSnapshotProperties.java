@@ -286,10 +286,12 @@ public class V8HeapSnapshotProperties {
 
 		/**
 		 * Where the snapshots asked for (endpoint, schedule, application code) are
-		 * converted. Snapshots under memory pressure and dumps left by an
-		 * OutOfMemoryError are always converted in a child JVM.
+		 * converted: in a child JVM by default, which leaves the application's request
+		 * latency nearly unchanged, or in-process, which is quicker. Snapshots under
+		 * memory pressure and dumps left by an OutOfMemoryError are always converted in
+		 * a child JVM.
 		 */
-		private ConversionMode mode = ConversionMode.IN_PROCESS;
+		private ConversionMode mode = ConversionMode.CHILD_JVM;
 
 		/**
 		 * Most threads an in-process conversion uses (1 or 2). If not set, 2 when the

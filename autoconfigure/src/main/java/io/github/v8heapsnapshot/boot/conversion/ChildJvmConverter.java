@@ -2,7 +2,6 @@ package io.github.v8heapsnapshot.boot.conversion;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -135,7 +134,7 @@ public class ChildJvmConverter implements DumpConverter {
 		command.add("-XX:+UseSerialGC");
 		command.add("-XX:ActiveProcessorCount=" + this.cpus);
 		command.add("-cp");
-		command.add(coreClassPath());
+		command.add(CoreClassPath.get().toString());
 		command.add(HeapSnapshotCommand.class.getName());
 		command.addAll(arguments(options));
 		command.add(hprof.toString());
@@ -159,7 +158,10 @@ public class ChildJvmConverter implements DumpConverter {
 		options.add(conversion.redaction().name().toLowerCase(Locale.ROOT).replace('_', '-'));
 		if (!conversion.sensitiveNames().isEmpty()) {
 			options.add("--sensitive-names");
-			options.add(conversion.sensitiveNames().stream().map(Pattern::pattern).collect(Collectors.joining(",")));
+			options.add(conversion.sensitiveNames()
+				.stream()
+				.map(ChildJvmConverter::caseAsCompiled)
+				.collect(Collectors.joining(",")));
 		}
 		options.add("--temp-dir");
 		options.add(conversion.tempDirectory().toString());
@@ -168,14 +170,9 @@ public class ChildJvmConverter implements DumpConverter {
 		return options;
 	}
 
-	private static String coreClassPath() {
-		try {
-			return Path.of(HeapSnapshotCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-				.toString();
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException("Cannot locate the v8heapsnapshot-core classes", ex);
-		}
+	// The command line matches names ignoring case; a pattern compiled without the flag should not
+	private static String caseAsCompiled(Pattern pattern) {
+		return ((pattern.flags() & Pattern.CASE_INSENSITIVE) != 0) ? pattern.pattern() : "(?-i)" + pattern.pattern();
 	}
 
 	private static Optional<String> executable(String name) {

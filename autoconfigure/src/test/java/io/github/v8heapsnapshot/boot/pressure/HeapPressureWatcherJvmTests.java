@@ -48,7 +48,8 @@ class HeapPressureWatcherJvmTests {
 		assertThat(lines.stream().filter((line) -> line.startsWith("DUMPED"))).hasSize(2);
 	}
 
-	private List<String> run(Path java, List<String> jvmOptions, String leak, String threshold) throws IOException, InterruptedException {
+	private List<String> run(Path java, List<String> jvmOptions, String leak, String threshold)
+			throws IOException, InterruptedException {
 		Path log = this.directory.resolve("leak.log");
 		List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1"));
 		command.addAll(jvmOptions);

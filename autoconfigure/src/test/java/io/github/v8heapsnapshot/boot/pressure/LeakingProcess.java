@@ -48,7 +48,8 @@ public final class LeakingProcess {
 		Path directory = Path.of(args[0]);
 		Duration cooldown = Duration.ofMillis(Long.parseLong(args[1]));
 		double leak = Double.parseDouble(args[2]);
-		PressureEpisodes episodes = new PressureEpisodes(Double.parseDouble(args[3]), 0.50, 3, Duration.ofMillis(500), cooldown, 2);
+		PressureEpisodes episodes = new PressureEpisodes(Double.parseDouble(args[3]), 0.50, 3, Duration.ofMillis(500),
+				cooldown, 2);
 		HeapDumpCapture capture = new HeapDumpCapture(directory);
 		HeapPressureWatcher watcher = new HeapPressureWatcher(episodes, capture, List.of(new Printer()));
 		watcher.start();

@@ -43,8 +43,10 @@ public final class LatencyBenchmark {
 	private static final Map<String, List<String>> MODES = new LinkedHashMap<>();
 
 	static {
-		MODES.put("in-process", List.of("--v8heapsnapshot.conversion.threads=2"));
-		MODES.put("in-process-1-thread", List.of("--v8heapsnapshot.conversion.threads=1"));
+		MODES.put("in-process",
+				List.of("--v8heapsnapshot.conversion.mode=in-process", "--v8heapsnapshot.conversion.threads=2"));
+		MODES.put("in-process-1-thread",
+				List.of("--v8heapsnapshot.conversion.mode=in-process", "--v8heapsnapshot.conversion.threads=1"));
 		MODES.put("child-jvm", List.of("--v8heapsnapshot.conversion.mode=child-jvm"));
 		MODES.put("boot-heapdump", List.of());
 	}
