@@ -74,6 +74,8 @@ public class V8HeapSnapshotProperties {
 
 	private final OutOfMemory oom = new OutOfMemory();
 
+	private final Endpoint endpoint = new Endpoint();
+
 	public Storage getStorage() {
 		return this.storage;
 	}
@@ -156,6 +158,10 @@ public class V8HeapSnapshotProperties {
 
 	public OutOfMemory getOom() {
 		return this.oom;
+	}
+
+	public Endpoint getEndpoint() {
+		return this.endpoint;
 	}
 
 	/**
@@ -536,6 +542,28 @@ public class V8HeapSnapshotProperties {
 
 		public void setKeepHprof(boolean keepHprof) {
 			this.keepHprof = keepHprof;
+		}
+
+	}
+
+	/**
+	 * How the actuator endpoint answers.
+	 */
+	public static class Endpoint {
+
+		/**
+		 * Whether a GET of the endpoint that does not accept only JSON takes a snapshot
+		 * and sends it. When false, every GET of the endpoint lists the snapshots, so
+		 * that read-only access allows listing and downloading only.
+		 */
+		private boolean takeOnRead = true;
+
+		public boolean isTakeOnRead() {
+			return this.takeOnRead;
+		}
+
+		public void setTakeOnRead(boolean takeOnRead) {
+			this.takeOnRead = takeOnRead;
 		}
 
 	}

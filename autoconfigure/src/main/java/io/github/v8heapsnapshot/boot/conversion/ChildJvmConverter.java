@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -18,6 +19,7 @@ import java.util.stream.Stream;
 
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
 import io.github.v8heapsnapshot.convert.ConversionCancelledException;
+import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
@@ -39,6 +41,8 @@ public class ChildJvmConverter implements DumpConverter {
 	private static final Pattern WROTE = Pattern.compile(": ([0-9,]+) nodes, ([0-9,]+) edges");
 
 	private static final int LOG_LINES = 20;
+
+	private static final long POLL_MILLIS = 100;
 
 	private DataSize maxHeap = DataSize.ofMegabytes(64);
 
@@ -77,16 +81,20 @@ public class ChildJvmConverter implements DumpConverter {
 	/**
 	 * Converts a dump in a child JVM and waits for it, the options passed on as
 	 * command-line options. The child's output goes to a log file in the options'
-	 * temporary directory. Interrupting the calling thread kills the child.
+	 * temporary directory. Interrupting the calling thread, or the listener cancelling,
+	 * kills the child.
 	 * @param hprof the dump
 	 * @param snapshot the snapshot to write, which appears only when complete
 	 * @param options how to convert
+	 * @param listener asked whether to cancel; the child's progress is not reported
 	 * @return the numbers of nodes and edges, the sizes and the wall time of the child
 	 * (as the conversion's only phase)
-	 * @throws IOException if the child failed or could not be started
+	 * @throws IOException if the child failed or could not be started, or the conversion
+	 * was cancelled
 	 */
 	@Override
-	public ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options) throws IOException {
+	public ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options, ConversionListener listener)
+			throws IOException {
 		long start = System.nanoTime();
 		Path log = options.tempDirectory().resolve("converter.log");
 		Process process = new ProcessBuilder(command(hprof, snapshot, options)).redirectErrorStream(true)
@@ -94,7 +102,13 @@ public class ChildJvmConverter implements DumpConverter {
 			.start();
 		int status;
 		try {
-			status = process.waitFor();
+			while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+				if (listener.isCancelled()) {
+					process.destroyForcibly();
+					throw new ConversionCancelledException("Conversion cancelled");
+				}
+			}
+			status = process.exitValue();
 		}
 		catch (InterruptedException ex) {
 			process.destroyForcibly();

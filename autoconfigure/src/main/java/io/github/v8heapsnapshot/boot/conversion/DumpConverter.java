@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.boot.conversion;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
@@ -22,10 +23,12 @@ public interface DumpConverter {
 	 * @param snapshot the snapshot to write
 	 * @param options how to convert; its temporary directory is the caller's, deleted
 	 * after the conversion
+	 * @param listener told of the progress, and asked whether to cancel
 	 * @return what was written
-	 * @throws IOException if the dump cannot be converted
+	 * @throws IOException if the dump cannot be converted, or the conversion was cancelled
 	 */
-	ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options) throws IOException;
+	ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options, ConversionListener listener)
+			throws IOException;
 
 	/**
 	 * Whether the conversion runs in this JVM's heap, which must then have room for it.
@@ -41,7 +44,8 @@ public interface DumpConverter {
 	 * @return the in-process converter
 	 */
 	static DumpConverter inProcess() {
-		return (hprof, snapshot, options) -> new HeapSnapshotConverter(options).convert(hprof, snapshot);
+		return (hprof, snapshot, options, listener) -> new HeapSnapshotConverter(options).convert(hprof, snapshot,
+				listener);
 	}
 
 }

@@ -12,8 +12,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import io.github.v8heapsnapshot.boot.conversion.DumpConverter;
+import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
@@ -32,7 +36,17 @@ import org.springframework.util.Assert;
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-public class HeapSnapshotService {
+public class HeapSnapshotService implements AutoCloseable {
+
+	/**
+	 * What a caller is told of a failure whose cause is logged.
+	 */
+	public static final String FAILURE_LOGGED = "Heap snapshot failed; the cause is in the application log";
+
+	/**
+	 * How long closing waits for a snapshot in progress to remove its files.
+	 */
+	private static final Duration AWAIT_TERMINATION = Duration.ofSeconds(30);
 
 	private static final Log logger = LogFactory.getLog(HeapSnapshotService.class);
 
@@ -57,6 +71,10 @@ public class HeapSnapshotService {
 	private Duration busyWait = Duration.ofMillis(100);
 
 	private List<HeapSnapshotListener> listeners = List.of();
+
+	private final HeapSnapshotTasks tasks = new HeapSnapshotTasks();
+
+	private @Nullable ExecutorService executor;
 
 	private DumpConverter converter = DumpConverter.inProcess();
 
@@ -201,6 +219,94 @@ public class HeapSnapshotService {
 	}
 
 	/**
+	 * Starts a snapshot and returns at once; the dump, the conversion and the storing run
+	 * on a thread of the service. Only the checks that come before the dump are made
+	 * before this method returns.
+	 * @param trigger what asks for it
+	 * @param live whether to dump only live objects, or {@code null} for the default
+	 * @return the snapshot in progress, which says when it is stored or has failed
+	 * @throws IOException if the storage directory cannot be created
+	 * @throws SnapshotInProgressException if another snapshot is in progress and does not
+	 * end within the busy wait
+	 * @throws InsufficientDiskSpaceException if the storage directory has too little free
+	 * space
+	 */
+	public HeapSnapshotTask submitSnapshot(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
+		HeapSnapshotLock.Permit permit = acquire(trigger, this.busyWait);
+		try {
+			HeapSnapshotTask task = start(trigger, live, this.clock.instant());
+			executor().execute(() -> {
+				try (permit) {
+					run(task, false, dumpHeap(task));
+				}
+				catch (HeapSnapshotException ex) {
+					logger.warn("Heap snapshot '" + task.getName() + "' failed: " + ex.getMessage());
+				}
+				catch (IOException | RuntimeException ex) {
+					logger.error("Heap snapshot '" + task.getName() + "' failed", ex);
+				}
+			});
+			return task;
+		}
+		catch (IOException | RuntimeException ex) {
+			permit.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Returns the snapshots in progress and those that failed within the last hour (at
+	 * most five), newest first.
+	 * @return the snapshots not in the store
+	 */
+	public List<HeapSnapshotTask> tasks() {
+		return this.tasks.list();
+	}
+
+	/**
+	 * Returns a snapshot in progress or one that failed recently.
+	 * @param name the name of the snapshot, possibly not a valid one
+	 * @return the snapshot, or {@code null} if there is none of that name in progress or
+	 * failed recently
+	 */
+	public @Nullable HeapSnapshotTask task(String name) {
+		return this.tasks.get(name);
+	}
+
+	/**
+	 * Stops a snapshot running on the service's thread, interrupting its conversion, and
+	 * waits for it to remove its files.
+	 */
+	@Override
+	public void close() {
+		ExecutorService executor;
+		synchronized (this) {
+			executor = this.executor;
+			this.executor = null;
+		}
+		if (executor != null) {
+			executor.shutdownNow();
+			try {
+				executor.awaitTermination(AWAIT_TERMINATION.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private synchronized ExecutorService executor() {
+		if (this.executor == null) {
+			this.executor = Executors.newSingleThreadExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "v8heapsnapshot-task");
+				thread.setDaemon(true);
+				return thread;
+			});
+		}
+		return this.executor;
+	}
+
+	/**
 	 * Takes a snapshot of live objects because the heap is under pressure, unless another
 	 * snapshot is in progress: dumps the heap and converts the dump with the
 	 * {@linkplain #setIsolatedConverter isolated converter}, since the application's heap
@@ -215,9 +321,9 @@ public class HeapSnapshotService {
 	 */
 	public HeapSnapshotDescriptor takeSnapshotUnderPressure(HeapPressure pressure) throws IOException {
 		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.PRESSURE, Duration.ZERO)) {
-			Snapshot snapshot = newSnapshot(this.clock.instant(), SnapshotTrigger.PRESSURE, true, pressure);
-			this.admission.checkDiskSpace(this.store.getDirectory().getPath());
-			return takeLocked(snapshot, false, (hprof) -> this.heapDumper.dumpHeap(hprof, true)).descriptor();
+			HeapSnapshotTask task = start(SnapshotTrigger.PRESSURE, true, this.clock.instant());
+			Source source = dumpHeap(task);
+			return run(task, false, new Source(source.dump(), pressure, this.keepHprof)).descriptor();
 		}
 	}
 
@@ -240,8 +346,8 @@ public class HeapSnapshotService {
 			throws IOException {
 		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.OOM, wait)) {
 			// The JVM dumps every object on an OutOfMemoryError, reachable or not
-			Snapshot snapshot = newSnapshot(dumped, SnapshotTrigger.OOM, false, null);
-			return takeLocked(snapshot, false, (target) -> claim(hprof, target), keepHprof).descriptor();
+			HeapSnapshotTask task = start(SnapshotTrigger.OOM, false, dumped);
+			return run(task, false, new Source((target) -> claim(hprof, target), null, keepHprof)).descriptor();
 		}
 	}
 
@@ -257,56 +363,69 @@ public class HeapSnapshotService {
 
 	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
 		try (HeapSnapshotLock.Permit permit = acquire(trigger, this.busyWait)) {
-			Snapshot snapshot = newSnapshot(this.clock.instant(), trigger, (live != null) ? live : this.live, null);
-			this.admission.checkDiskSpace(this.store.getDirectory().getPath());
-			return takeLocked(snapshot, open, (hprof) -> this.heapDumper.dumpHeap(hprof, snapshot.live()));
+			HeapSnapshotTask task = start(trigger, live, this.clock.instant());
+			return run(task, open, dumpHeap(task));
 		}
 	}
 
-	private HeapSnapshotLock.Permit acquire(SnapshotTrigger trigger, Duration wait) throws IOException {
+	private Source dumpHeap(HeapSnapshotTask task) {
+		return new Source((hprof) -> this.heapDumper.dumpHeap(hprof, task.isLive()), null, this.keepHprof);
+	}
+
+	private HeapSnapshotLock.Permit acquire(SnapshotTrigger trigger, Duration wait) {
 		HeapSnapshotLock.Permit permit = this.lock.tryAcquire(wait);
 		if (permit == null) {
 			this.listeners.forEach((listener) -> listener.rejected(trigger));
-			throw new SnapshotInProgressException("Another heap snapshot is in progress; try again when it is done");
-		}
-		try {
-			this.store.getDirectory().create();
-		}
-		catch (IOException | RuntimeException ex) {
-			permit.close();
-			throw ex;
+			throw new SnapshotInProgressException("Another heap snapshot is in progress; try again when it is done",
+					this.tasks.inProgress());
 		}
 		return permit;
 	}
 
-	private Snapshot newSnapshot(Instant created, SnapshotTrigger trigger, boolean live,
-			@Nullable HeapPressure pressure) {
+	private HeapSnapshotTask start(SnapshotTrigger trigger, @Nullable Boolean live, Instant created)
+			throws IOException {
 		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, this.clock.getZone()));
-		return new Snapshot(name, created, trigger, live, pressure);
+		HeapSnapshotDirectory directory = this.store.getDirectory();
+		directory.create();
+		this.admission.checkDiskSpace(directory.getPath());
+		HeapSnapshotTask task = new HeapSnapshotTask(name, created, trigger, (live != null) ? live : this.live,
+				this.admission.usedHeap());
+		this.tasks.add(task);
+		return task;
 	}
 
-	private Taken takeLocked(Snapshot snapshot, boolean open, Dump dump) throws IOException {
-		return takeLocked(snapshot, open, dump, this.keepHprof);
-	}
-
-	private Taken takeLocked(Snapshot snapshot, boolean open, Dump dump, boolean keepHprof) throws IOException {
-		SnapshotTrigger trigger = snapshot.trigger();
-		this.listeners.forEach((listener) -> listener.started(trigger));
-		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(snapshot.name())) {
-			return takeIn(workspace, snapshot, open, dump, keepHprof);
+	/**
+	 * Runs a snapshot; the task tells its outcome only once the listeners know that it
+	 * ended.
+	 */
+	private Taken run(HeapSnapshotTask task, boolean open, Source source) throws IOException {
+		this.listeners.forEach((listener) -> listener.started(task.getTrigger()));
+		Taken taken;
+		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(task.getName())) {
+			task.started(workspace);
+			taken = takeIn(workspace, task, open, source);
 		}
-		finally {
-			this.listeners.forEach((listener) -> listener.ended(trigger));
+		catch (IOException | RuntimeException ex) {
+			ended(task);
+			task.failed((ex instanceof HeapSnapshotException) ? String.valueOf(ex.getMessage()) : FAILURE_LOGGED, ex);
+			throw ex;
 		}
+		ended(task);
+		task.stored(taken.descriptor());
+		return taken;
 	}
 
-	private Taken takeIn(HeapSnapshotWorkspace workspace, Snapshot snapshot, boolean open, Dump dump,
-			boolean keepHprof) throws IOException {
+	private void ended(HeapSnapshotTask task) {
+		this.listeners.forEach((listener) -> listener.ended(task.getTrigger()));
+	}
+
+	private Taken takeIn(HeapSnapshotWorkspace workspace, HeapSnapshotTask task, boolean open, Source source)
+			throws IOException {
 		try {
-			HeapSnapshotDescriptor descriptor = dumpAndConvert(snapshot, workspace, dump);
+			HeapSnapshotDescriptor descriptor = dumpAndConvert(task, workspace, source);
 			FileChannel channel = open ? FileChannel.open(workspace.snapshot(), StandardOpenOption.READ) : null;
 			try {
-				store(descriptor, workspace, keepHprof);
+				store(descriptor, workspace, source.keepHprof());
 			}
 			catch (IOException | RuntimeException ex) {
 				if (channel != null) {
@@ -318,8 +437,7 @@ public class HeapSnapshotService {
 		}
 		catch (IOException ex) {
 			// Checked while the failed files still fill the disk
-			HeapSnapshotDirectory directory = this.store.getDirectory();
-			if (this.admission.isDiskFull(directory.getPath(), workspace.index())) {
+			if (this.admission.isDiskFull(this.store.getDirectory().getPath(), workspace.index())) {
 				logger.warn("Heap snapshot failed on a full disk", ex);
 				throw new InsufficientDiskSpaceException(
 						"Not enough free disk space: the disk filled up during the heap snapshot", ex);
@@ -328,19 +446,22 @@ public class HeapSnapshotService {
 		}
 	}
 
-	private HeapSnapshotDescriptor dumpAndConvert(Snapshot snapshot, HeapSnapshotWorkspace workspace, Dump dump)
-			throws IOException {
-		Duration dumped = timed(SnapshotPhase.DUMP, snapshot.trigger(), () -> {
-			dump.to(workspace.hprof());
+	private HeapSnapshotDescriptor dumpAndConvert(HeapSnapshotTask task, HeapSnapshotWorkspace workspace,
+			Source source) throws IOException {
+		Duration dump = timed(SnapshotPhase.DUMP, task.getTrigger(), () -> {
+			source.dump().to(workspace.hprof());
 			return workspace.hprof();
 		}).duration();
-		DumpConverter converter = converter(snapshot.trigger());
+		DumpConverter converter = converter(task.getTrigger());
 		if (converter.usesApplicationHeap()) {
 			this.admission.checkFreeHeap();
 		}
-		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, snapshot.trigger(),
-				() -> convert(converter, workspace));
-		return snapshot.describe(conversion.value(), dumped, conversion.duration());
+		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, task.getTrigger(),
+				() -> convert(converter, workspace, task.conversionListener()));
+		ConversionResult result = conversion.value();
+		return new HeapSnapshotDescriptor(task.getName(), task.getCreated(), task.getTrigger(), task.isLive(),
+				result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
+				conversion.duration().toMillis(), source.pressure());
 	}
 
 	private DumpConverter converter(SnapshotTrigger trigger) {
@@ -355,10 +476,11 @@ public class HeapSnapshotService {
 		this.retention.apply(this.store);
 	}
 
-	private ConversionResult convert(DumpConverter converter, HeapSnapshotWorkspace workspace) throws IOException {
+	private ConversionResult convert(DumpConverter converter, HeapSnapshotWorkspace workspace,
+			ConversionListener listener) throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
 			.withTempDirectory(workspace.index());
-		return converter.convert(workspace.hprof(), workspace.snapshot(), options);
+		return converter.convert(workspace.hprof(), workspace.snapshot(), options, listener);
 	}
 
 	private <T> Timed<T> timed(SnapshotPhase phase, SnapshotTrigger trigger, Phase<T> action) throws IOException {
@@ -398,19 +520,26 @@ public class HeapSnapshotService {
 	}
 
 	/**
-	 * Deletes a stored snapshot.
+	 * Deletes a stored snapshot, or forgets one that failed.
 	 * @param name the name of the snapshot, possibly not a valid one
 	 * @return whether a snapshot of that name existed
 	 * @throws IOException if its files cannot be deleted
 	 */
 	public boolean delete(String name) throws IOException {
-		return this.store.delete(name);
+		return this.tasks.remove(name) || this.store.delete(name);
 	}
 
 	@FunctionalInterface
 	private interface Dump {
 
 		void to(Path hprof) throws IOException;
+
+	}
+
+	/**
+	 * Where the dump of a snapshot comes from, what made it, and whether to keep it.
+	 */
+	private record Source(Dump dump, @Nullable HeapPressure pressure, boolean keepHprof) {
 
 	}
 
@@ -426,17 +555,6 @@ public class HeapSnapshotService {
 	}
 
 	private record Timed<T>(T value, Duration duration) {
-
-	}
-
-	private record Snapshot(String name, Instant created, SnapshotTrigger trigger, boolean live,
-			@Nullable HeapPressure pressure) {
-
-		HeapSnapshotDescriptor describe(ConversionResult result, Duration dump, Duration conversion) {
-			return new HeapSnapshotDescriptor(this.name, this.created, this.trigger, this.live, result.hprofBytes(),
-					result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
-					conversion.toMillis(), this.pressure);
-		}
 
 	}
 

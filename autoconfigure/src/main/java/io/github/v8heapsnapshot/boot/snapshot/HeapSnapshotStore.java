@@ -212,7 +212,7 @@ public class HeapSnapshotStore implements InitializingBean {
 		return size;
 	}
 
-	private static long sizeOf(Path file) {
+	static long sizeOf(Path file) {
 		try {
 			return Files.size(file);
 		}

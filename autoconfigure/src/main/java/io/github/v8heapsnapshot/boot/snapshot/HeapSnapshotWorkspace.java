@@ -1,9 +1,12 @@
 package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -82,6 +85,21 @@ public final class HeapSnapshotWorkspace implements AutoCloseable {
 	 */
 	public Path index() {
 		return this.index;
+	}
+
+	/**
+	 * Returns the bytes of the dump and of the snapshot written so far.
+	 * @return the size in bytes
+	 */
+	public long bytesWritten() {
+		long written = HeapSnapshotStore.sizeOf(this.hprof);
+		try (Stream<Path> files = Files.list(this.work)) {
+			return written + files.mapToLong(HeapSnapshotStore::sizeOf).sum();
+		}
+		catch (IOException | UncheckedIOException ex) {
+			// Moved into place or deleted meanwhile
+			return written;
+		}
 	}
 
 	/**

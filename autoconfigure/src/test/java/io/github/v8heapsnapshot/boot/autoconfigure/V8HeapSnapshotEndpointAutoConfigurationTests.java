@@ -1,6 +1,5 @@
 package io.github.v8heapsnapshot.boot.autoconfigure;
 
-import io.github.v8heapsnapshot.boot.actuate.endpoint.HeapSnapshotDownloadAdvice;
 import io.github.v8heapsnapshot.boot.actuate.endpoint.V8HeapSnapshotEndpoint;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import org.junit.jupiter.api.Test;
@@ -8,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,7 +28,6 @@ class V8HeapSnapshotEndpointAutoConfigurationTests {
 	@Test
 	void endpointIsNotCreatedByDefault() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(V8HeapSnapshotEndpoint.class)
-			.doesNotHaveBean(HeapSnapshotDownloadAdvice.class)
 			.hasSingleBean(HeapSnapshotService.class));
 	}
 
@@ -44,27 +41,15 @@ class V8HeapSnapshotEndpointAutoConfigurationTests {
 	}
 
 	@Test
-	void endpointAndDownloadAdviceAreCreatedWhenAccessIsGrantedAndExposed() {
+	void endpointIsCreatedWhenAccessIsGrantedAndExposed() {
 		this.contextRunner.withPropertyValues("management.endpoint.v8heapsnapshot.access=UNRESTRICTED")
-			.run((context) -> assertThat(context).hasSingleBean(V8HeapSnapshotEndpoint.class)
-				.hasSingleBean(HeapSnapshotDownloadAdvice.class));
+			.run((context) -> assertThat(context).hasSingleBean(V8HeapSnapshotEndpoint.class));
 	}
 
 	@Test
 	void endpointIsCreatedWithReadOnlyAccess() {
 		this.contextRunner.withPropertyValues("management.endpoint.v8heapsnapshot.access=READ_ONLY")
 			.run((context) -> assertThat(context).hasSingleBean(V8HeapSnapshotEndpoint.class));
-	}
-
-	@Test
-	void downloadAdviceIsNotCreatedOutsideServletApplications() {
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(V8HeapSnapshotAutoConfiguration.class,
-					V8HeapSnapshotEndpointAutoConfiguration.class))
-			.withPropertyValues("management.endpoints.web.exposure.include=*",
-					"management.endpoint.v8heapsnapshot.access=UNRESTRICTED")
-			.run((context) -> assertThat(context).hasSingleBean(V8HeapSnapshotEndpoint.class)
-				.doesNotHaveBean(HeapSnapshotDownloadAdvice.class));
 	}
 
 	@Test

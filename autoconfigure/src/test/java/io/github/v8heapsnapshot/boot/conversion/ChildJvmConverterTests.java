@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
+import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
@@ -45,7 +46,7 @@ class ChildJvmConverterTests {
 		ChildJvmConverter converter = new ChildJvmConverter();
 		Path snapshot = temp.resolve("child.heapsnapshot");
 		ConversionOptions options = options();
-		ConversionResult result = converter.convert(hprof, snapshot, options);
+		ConversionResult result = converter.convert(hprof, snapshot, options, ConversionListener.NONE);
 		SnapshotModel model = SnapshotModel.read(snapshot);
 		assertThat(result.nodeCount()).isEqualTo(model.nodeCount()).isGreaterThan(10_000);
 		assertThat(result.edgeCount()).isEqualTo(model.edgeCount());
@@ -68,7 +69,7 @@ class ChildJvmConverterTests {
 			.withCauseInstanceOf(IllegalStateException.class)
 			.withMessageContaining("ended with status");
 		assertThat(snapshot).doesNotExist();
-		assertThat(converter.convert(hprof, snapshot, options()).nodeCount()).isPositive();
+		assertThat(converter.convert(hprof, snapshot, options(), ConversionListener.NONE).nodeCount()).isPositive();
 		assertThat(snapshot).exists();
 	}
 
@@ -79,7 +80,7 @@ class ChildJvmConverterTests {
 
 	private static ConversionResult convert(ChildJvmConverter converter, Path snapshot) {
 		try {
-			return converter.convert(hprof, snapshot, options());
+			return converter.convert(hprof, snapshot, options(), ConversionListener.NONE);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import io.github.v8heapsnapshot.boot.web.EndpointClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +44,9 @@ class CrashRecoveryTests {
 			EndpointClient client = new EndpointClient(application.port());
 			assertThat(files(storage)).isEmpty();
 			assertThat(EndpointClient.names(client.list())).isEmpty();
-			HttpResponse<byte[]> stored = client.store();
-			assertThat(stored.statusCode()).as(EndpointClient.text(stored)).isEqualTo(200);
-			String name = EndpointClient.json(stored).get("name").asString();
+			JsonNode stored = client.takeAndAwait();
+			assertThat(stored.get("state").asString()).as(stored.toString()).isEqualTo("stored");
+			String name = stored.get("name").asString();
 			assertThat(EndpointClient.names(client.list())).containsExactly(name);
 			assertThat(files(storage)).containsExactlyInAnyOrder(name, name + ".json");
 		}

@@ -1,7 +1,6 @@
 package io.github.v8heapsnapshot.boot.reliability;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,6 +19,7 @@ import io.github.v8heapsnapshot.boot.web.EndpointClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -65,11 +65,11 @@ class FilesInProgressTests {
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		Map<String, String> seen = new TreeMap<>();
 		try {
-			Future<HttpResponse<byte[]>> request = executor.submit(new EndpointClient(this.port)::store);
+			Future<JsonNode> request = executor.submit(new EndpointClient(this.port)::takeAndAwait);
 			while (!request.isDone()) {
 				record(storage, seen);
 			}
-			assertThat(request.get().statusCode()).isEqualTo(200);
+			assertThat(request.get().get("state").asString()).isEqualTo("stored");
 			record(storage, seen);
 		}
 		finally {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -133,9 +134,9 @@ class StorageConfinementTests {
 
 	@Test
 	void filesAndDirectoryAreTheOwnersOnly() throws Exception {
-		HttpResponse<byte[]> stored = this.client.store();
-		assertThat(stored.statusCode()).as(EndpointClient.text(stored)).isEqualTo(200);
-		String name = EndpointClient.json(stored).get("name").asString();
+		JsonNode stored = this.client.takeAndAwait();
+		assertThat(stored.get("state").asString()).as(stored.toString()).isEqualTo("stored");
+		String name = stored.get("name").asString();
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(storage()))).isEqualTo("rwx------");
 		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(storage().resolve(name))))
 			.isEqualTo("rw-------");

@@ -34,12 +34,24 @@ public final class EndpointClient {
 
 	private final String base;
 
+	private final Duration timeout;
+
 	/**
 	 * Creates a client.
 	 * @param port the port of the application
 	 */
 	public EndpointClient(int port) {
+		this(port, Duration.ofMinutes(2));
+	}
+
+	/**
+	 * Creates a client.
+	 * @param port the port of the application
+	 * @param timeout how long to wait for the headers of a response
+	 */
+	public EndpointClient(int port, Duration timeout) {
 		this.base = "http://127.0.0.1:" + port;
+		this.timeout = timeout;
 	}
 
 	/**
@@ -64,11 +76,48 @@ public final class EndpointClient {
 	 * @return the response with the descriptor
 	 */
 	public HttpResponse<byte[]> store() {
-		return send(request(PATH).POST(HttpRequest.BodyPublishers.noBody()));
+		return send(request(PATH).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.noBody()));
 	}
 
 	/**
-	 * Lists the stored snapshots.
+	 * Takes a snapshot by {@code POST}, then polls its descriptor until it is no longer
+	 * in progress.
+	 * @return the descriptor of the snapshot, stored or failed
+	 * @throws IllegalStateException if the {@code POST} is not accepted
+	 */
+	public JsonNode takeAndAwait() {
+		HttpResponse<byte[]> accepted = store();
+		if (accepted.statusCode() != 202) {
+			throw new IllegalStateException("POST answered " + accepted.statusCode() + ": " + text(accepted));
+		}
+		return await(json(accepted).get("name").asString());
+	}
+
+	/**
+	 * Polls the descriptor of a snapshot every 100 ms until it is no longer in progress.
+	 * @param name the name of the snapshot
+	 * @return its descriptor, stored or failed
+	 */
+	public JsonNode await(String name) {
+		JsonNode descriptor = json(describe(name));
+		while ("in-progress".equals(descriptor.get("state").asString())) {
+			pause();
+			descriptor = json(describe(name));
+		}
+		return descriptor;
+	}
+
+	/**
+	 * Describes a snapshot.
+	 * @param rawName the name, sent as given
+	 * @return the response with the descriptor as JSON
+	 */
+	public HttpResponse<byte[]> describe(String rawName) {
+		return send(request(PATH + "/" + rawName).header("Accept", "application/json").GET());
+	}
+
+	/**
+	 * Lists the snapshots.
 	 * @return the response with the descriptors as JSON
 	 */
 	public HttpResponse<byte[]> list() {
@@ -131,16 +180,19 @@ public final class EndpointClient {
 	 * @return the descriptors, newest first
 	 */
 	public static List<JsonNode> descriptors(HttpResponse<byte[]> listing) {
-		return json(listing).valueStream().toList();
+		return json(listing).get("snapshots").valueStream().toList();
 	}
 
 	/**
-	 * Returns the names in a successful listing.
+	 * Returns the names of the stored snapshots in a successful listing.
 	 * @param listing the response of {@link #list()}
 	 * @return the names, newest first
 	 */
 	public static List<String> names(HttpResponse<byte[]> listing) {
-		return descriptors(listing).stream().map((descriptor) -> descriptor.get("name").asString()).toList();
+		return descriptors(listing).stream()
+			.filter((descriptor) -> "stored".equals(descriptor.get("state").asString()))
+			.map((descriptor) -> descriptor.get("name").asString())
+			.toList();
 	}
 
 	/**
@@ -167,7 +219,7 @@ public final class EndpointClient {
 	 * @return the request builder
 	 */
 	public HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofMinutes(2));
+		return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(this.timeout);
 	}
 
 	/**
@@ -181,6 +233,16 @@ public final class EndpointClient {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static void pause() {
+		try {
+			Thread.sleep(100);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -14,7 +14,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * A test of the {@code v8heapsnapshot} endpoint over real HTTP: starts the
  * {@link WebTestApplication} (and the given classes) on a random port, with the endpoint
- * exposed and unrestricted.
+ * exposed and unrestricted unless the {@link #properties()} say otherwise.
  *
  * @author v8heapsnapshot developers
  */
@@ -22,8 +22,7 @@ import org.springframework.test.context.TestPropertySource;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@TestPropertySource(properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
-		"management.endpoint.v8heapsnapshot.access=unrestricted" })
+@TestPropertySource("endpoint-web-test.properties")
 public @interface EndpointWebTest {
 
 	/**

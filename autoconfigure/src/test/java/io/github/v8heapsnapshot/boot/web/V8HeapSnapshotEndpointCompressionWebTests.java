@@ -1,8 +1,5 @@
 package io.github.v8heapsnapshot.boot.web;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +7,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,26 +39,20 @@ class V8HeapSnapshotEndpointCompressionWebTests {
 	}
 
 	@Test
-	void sendsGzipToClientsThatAcceptItAndTheFileStaysPlain() throws Exception {
-		String name = EndpointClient.json(new EndpointClient(this.port).store()).get("name").asString();
+	void downloadOnTheManagementPortKeepsItsStrongETagAndIsSentPlain() throws Exception {
+		String name = new EndpointClient(this.port).takeAndAwait().get("name").asString();
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + EndpointClient.PATH + "/" + name))
 			.header("Accept-Encoding", "gzip")
 			.build();
 		HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, BodyHandlers.ofByteArray());
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
 		assertThat(response.headers().firstValue("Content-Disposition"))
 			.hasValue("attachment; filename=\"" + name + "\"");
-		byte[] stored = Files.readAllBytes(temp.resolve(name));
-		assertThat(response.body().length).isLessThan(stored.length / 2);
-		assertThat(gunzip(response.body())).isEqualTo(stored);
-	}
-
-	private static byte[] gunzip(byte[] gzip) throws IOException {
-		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip))) {
-			return in.readAllBytes();
-		}
+		assertThat(response.headers().firstValue("ETag")).hasValue("\"" + name + "\"");
+		// Tomcat does not compress a response with a strong ETag: a range of it stays valid
+		assertThat(response.headers().firstValue("Content-Encoding")).isEmpty();
+		assertThat(response.body()).isEqualTo(Files.readAllBytes(temp.resolve(name)));
 	}
 
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -79,11 +80,15 @@ class V8HeapSnapshotEndpointFailureWebTests {
 	@Test
 	void tooLittleFreeDiskSpaceIsInsufficientStorage() throws IOException {
 		usableSpace.set(1024);
-		for (HttpResponse<byte[]> response : List.of(this.client.take(""), this.client.store())) {
-			assertThat(response.statusCode()).isEqualTo(507);
-			assertThat(EndpointClient.text(response)).startsWith("Not enough free disk space for a heap snapshot")
-				.contains("1024 bytes free");
-		}
+		HttpResponse<byte[]> take = this.client.take("");
+		assertThat(take.statusCode()).isEqualTo(507);
+		assertThat(EndpointClient.text(take)).startsWith("Not enough free disk space for a heap snapshot")
+			.contains("1024 bytes free");
+		HttpResponse<byte[]> store = this.client.store();
+		assertThat(store.statusCode()).isEqualTo(507);
+		assertThat(EndpointClient.json(store).get("message").asString())
+			.startsWith("Not enough free disk space for a heap snapshot")
+			.contains("1024 bytes free");
 		assertThat(filesInDirectory()).isEmpty();
 		assertThat(this.client.descriptors()).isEmpty();
 	}
@@ -95,7 +100,10 @@ class V8HeapSnapshotEndpointFailureWebTests {
 		assertThat(response.statusCode()).isEqualTo(503);
 		assertThat(EndpointClient.text(response)).contains("HotSpotDiagnosticMXBean");
 		assertThat(filesInDirectory()).isEmpty();
-		assertThat(this.client.descriptors()).isEmpty();
+		assertThat(EndpointClient.names(this.client.list())).isEmpty();
+		JsonNode failed = this.client.descriptors().get(0);
+		assertThat(failed.get("state").asString()).isEqualTo("failed");
+		assertThat(failed.get("failure").asString()).contains("HotSpotDiagnosticMXBean");
 	}
 
 	@Test

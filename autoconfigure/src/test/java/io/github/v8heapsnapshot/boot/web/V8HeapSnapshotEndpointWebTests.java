@@ -1,6 +1,7 @@
 package io.github.v8heapsnapshot.boot.web;
 
 import java.io.IOException;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,15 +94,24 @@ class V8HeapSnapshotEndpointWebTests {
 	}
 
 	@Test
-	void postTakesAndStoresASnapshotAndAnswersItsDescriptor() {
+	void postAnswersAtOnceAndTheSnapshotIsStoredInTheBackground() {
 		HttpResponse<byte[]> response = this.client.store();
-		assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
-		JsonNode descriptor = EndpointClient.json(response);
-		String name = descriptor.get("name").asString();
+		assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(202);
+		assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+			.startsWith("application/vnd.spring-boot.actuator.v3+json");
+		JsonNode accepted = EndpointClient.json(response);
+		String name = accepted.get("name").asString();
 		assertThat(name).matches(HEAP_SNAPSHOT_NAME);
-		assertThat(descriptor.get("trigger").asString()).isEqualTo("endpoint");
-		assertThat(descriptor.get("created").asString()).isNotEmpty();
+		assertThat(accepted.get("state").asString()).isEqualTo("in-progress");
+		assertThat(accepted.get("trigger").asString()).isEqualTo("endpoint");
+		assertThat(accepted.get("live").asBoolean()).isTrue();
+		assertThat(accepted.get("created").asString()).isNotEmpty();
+		assertThat(accepted.get("progress").get("phase").asString()).isIn("dump", "index", "link", "write");
+		assertThat(accepted.has("hprofBytes")).isFalse();
+		JsonNode descriptor = this.client.await(name);
+		assertThat(descriptor.get("state").asString()).isEqualTo("stored");
+		assertThat(descriptor.has("progress")).isFalse();
+		assertThat(descriptor.get("created")).isEqualTo(accepted.get("created"));
 		assertThat(descriptor.get("hprofBytes").asLong()).isPositive();
 		assertThat(descriptor.get("snapshotBytes").asLong()).isEqualTo(directory().resolve(name).toFile().length());
 		assertThat(descriptor.get("nodeCount").asLong()).isPositive();
@@ -112,18 +122,29 @@ class V8HeapSnapshotEndpointWebTests {
 	}
 
 	@Test
+	void postWithLiveFalseDumpsAllObjects() {
+		HttpResponse<byte[]> response = this.client.send(this.client.request(EndpointClient.PATH)
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"live\":false}")));
+		assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(202);
+		assertThat(EndpointClient.json(response).get("live").asBoolean()).isFalse();
+		JsonNode descriptor = this.client.await(EndpointClient.json(response).get("name").asString());
+		assertThat(descriptor.get("live").asBoolean()).isFalse();
+	}
+
+	@Test
 	void listsStoredSnapshotsNewestFirst() {
-		String older = EndpointClient.json(this.client.store()).get("name").asString();
-		String newer = EndpointClient.json(this.client.store()).get("name").asString();
+		String older = this.client.takeAndAwait().get("name").asString();
+		String newer = this.client.takeAndAwait().get("name").asString();
 		List<String> names = this.client.descriptors().stream().map((node) -> node.get("name").asString()).toList();
 		assertThat(names).containsExactly(newer, older);
 	}
 
 	@Test
 	void retentionKeepsTheNewestSnapshots() throws IOException {
-		String first = EndpointClient.json(this.client.store()).get("name").asString();
-		String second = EndpointClient.json(this.client.store()).get("name").asString();
-		String third = EndpointClient.json(this.client.store()).get("name").asString();
+		String first = this.client.takeAndAwait().get("name").asString();
+		String second = this.client.takeAndAwait().get("name").asString();
+		String third = this.client.takeAndAwait().get("name").asString();
 		List<String> names = this.client.descriptors().stream().map((node) -> node.get("name").asString()).toList();
 		assertThat(names).containsExactly(third, second);
 		assertThat(directory().resolve(first)).doesNotExist();
@@ -132,7 +153,7 @@ class V8HeapSnapshotEndpointWebTests {
 
 	@Test
 	void downloadsAStoredSnapshotAsAnAttachment() throws IOException {
-		String name = EndpointClient.json(this.client.store()).get("name").asString();
+		String name = this.client.takeAndAwait().get("name").asString();
 		HttpResponse<byte[]> response = this.client.download(name);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
@@ -143,7 +164,7 @@ class V8HeapSnapshotEndpointWebTests {
 
 	@Test
 	void resumesADownloadWithARangeRequest() throws IOException {
-		String name = EndpointClient.json(this.client.store()).get("name").asString();
+		String name = this.client.takeAndAwait().get("name").asString();
 		byte[] stored = Files.readAllBytes(directory().resolve(name));
 		HttpResponse<byte[]> response = this.client.download(name, "bytes=1000-");
 		assertThat(response.statusCode()).isEqualTo(206);
@@ -154,7 +175,7 @@ class V8HeapSnapshotEndpointWebTests {
 
 	@Test
 	void deletesAStoredSnapshot() {
-		String name = EndpointClient.json(this.client.store()).get("name").asString();
+		String name = this.client.takeAndAwait().get("name").asString();
 		assertThat(this.client.delete(name).statusCode()).isEqualTo(204);
 		assertThat(directory().resolve(name)).doesNotExist();
 		assertThat(directory().resolve(name + ".json")).doesNotExist();
@@ -225,7 +246,7 @@ class V8HeapSnapshotEndpointWebTests {
 	void recordsMetersOfEachSnapshot() {
 		long dumpsBefore = timerCount("dump");
 		long conversionsBefore = timerCount("convert");
-		JsonNode descriptor = EndpointClient.json(this.client.store());
+		JsonNode descriptor = this.client.takeAndAwait();
 		assertThat(timerCount("dump")).isEqualTo(dumpsBefore + 1);
 		assertThat(timerCount("convert")).isEqualTo(conversionsBefore + 1);
 		assertThat(this.meterRegistry.get("v8heapsnapshot.size").tag("format", "heapsnapshot").summary().max())

@@ -2,15 +2,23 @@ package io.github.v8heapsnapshot.boot.actuate.endpoint;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumperUnavailableException;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDescriptor;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotException;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotTask;
 import io.github.v8heapsnapshot.boot.snapshot.InsufficientDiskSpaceException;
 import io.github.v8heapsnapshot.boot.snapshot.InsufficientHeapException;
 import io.github.v8heapsnapshot.boot.snapshot.OpenHeapSnapshot;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotInProgressException;
+import io.github.v8heapsnapshot.boot.snapshot.SnapshotState;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -24,6 +32,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.WebEndpoint;
+import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 /**
@@ -38,126 +47,240 @@ import org.springframework.util.MimeTypeUtils;
 public class V8HeapSnapshotEndpoint {
 
 	/**
+	 * HTTP status for a snapshot started in the background.
+	 */
+	public static final int STATUS_ACCEPTED = 202;
+
+	/**
 	 * HTTP status for a snapshot that does not fit on the disk.
 	 */
 	public static final int STATUS_INSUFFICIENT_STORAGE = 507;
+
+	/**
+	 * HTTP status for a snapshot that is still in progress.
+	 */
+	public static final int STATUS_CONFLICT = 409;
+
+	/**
+	 * Parameter of the content type of an answer that names the snapshot it is about,
+	 * which the endpoint's web filters turn into headers.
+	 */
+	public static final String SNAPSHOT_PARAMETER = "snapshot";
+
+	private static final String NOT_FOUND = "No heap snapshot of that name";
+
+	private static final String IN_PROGRESS = "The heap snapshot is still in progress";
+
+	private static final Comparator<SnapshotDescriptor> NEWEST_FIRST = Comparator
+		.comparing(SnapshotDescriptor::created)
+		.thenComparing(SnapshotDescriptor::name)
+		.reversed();
 
 	private static final Log logger = LogFactory.getLog(V8HeapSnapshotEndpoint.class);
 
 	private final HeapSnapshotService service;
 
+	private final boolean takeOnRead;
+
 	/**
-	 * Creates an endpoint.
+	 * Creates an endpoint whose {@code GET} takes a snapshot unless the request accepts
+	 * only JSON.
 	 * @param service the service that takes and stores the snapshots
 	 */
 	public V8HeapSnapshotEndpoint(HeapSnapshotService service) {
-		this.service = service;
+		this(service, true);
 	}
 
 	/**
-	 * Takes a snapshot, stores it and sends it; or, to a request that accepts only JSON,
-	 * lists the stored snapshots, newest first.
+	 * Creates an endpoint.
+	 * @param service the service that takes and stores the snapshots
+	 * @param takeOnRead whether a {@code GET} that does not accept only JSON takes a
+	 * snapshot; if not, every {@code GET} lists the snapshots
+	 * @since 0.2.0
+	 */
+	public V8HeapSnapshotEndpoint(HeapSnapshotService service, boolean takeOnRead) {
+		this.service = service;
+		this.takeOnRead = takeOnRead;
+	}
+
+	/**
+	 * Takes a snapshot, stores it and sends it once it is stored; or, to a request that
+	 * accepts only JSON (or to every request if taking on read is off), lists the
+	 * snapshots: stored, in progress and recently failed, newest first.
 	 * @param live whether to dump only live objects, or {@code null} for the default
 	 * @param format what to answer with
-	 * @return the snapshot, the descriptors, or a status with a message
+	 * @return the snapshot, the listing, or a status with a message
 	 */
 	@ReadOperation(producesFrom = HeapSnapshotFormat.class)
 	public WebEndpointResponse<?> heapSnapshot(@Nullable Boolean live, HeapSnapshotFormat format) {
-		if (format == HeapSnapshotFormat.DESCRIPTORS) {
-			return descriptors();
+		if (format.isJson()) {
+			return listing(format.getProducedMimeType());
 		}
-		return take(() -> {
-			OpenHeapSnapshot snapshot = this.service.takeAndOpenSnapshot(SnapshotTrigger.ENDPOINT, live);
-			return new WebEndpointResponse<>(new HeapSnapshotResource(snapshot),
-					MimeTypeUtils.APPLICATION_OCTET_STREAM);
-		});
+		if (!this.takeOnRead) {
+			return listing(json(format));
+		}
+		return takeAndSend(live);
 	}
 
-	private WebEndpointResponse<?> descriptors() {
+	private WebEndpointResponse<?> listing(MimeType json) {
 		try {
-			List<HeapSnapshotDescriptor> descriptors = this.service.list();
-			return new WebEndpointResponse<>(descriptors, MimeTypeUtils.APPLICATION_JSON);
+			List<SnapshotDescriptor> snapshots = new ArrayList<>();
+			Set<String> names = new HashSet<>();
+			for (HeapSnapshotDescriptor descriptor : this.service.list()) {
+				snapshots.add(describe(descriptor));
+				names.add(descriptor.name());
+			}
+			this.service.tasks()
+				.stream()
+				.filter((task) -> !names.contains(task.getName()))
+				.forEach((task) -> snapshots.add(SnapshotDescriptor.of(task)));
+			snapshots.sort(NEWEST_FIRST);
+			return new WebEndpointResponse<>(new SnapshotListing(snapshots), json);
 		}
 		catch (IOException ex) {
 			logger.error("Failed to list heap snapshots", ex);
-			return failure(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "Failed to list heap snapshots");
+			return message(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "Failed to list heap snapshots", json);
+		}
+	}
+
+	private WebEndpointResponse<?> takeAndSend(@Nullable Boolean live) {
+		try {
+			OpenHeapSnapshot snapshot = this.service.takeAndOpenSnapshot(SnapshotTrigger.ENDPOINT, live);
+			return new WebEndpointResponse<>(new HeapSnapshotResource(snapshot),
+					naming(MimeTypeUtils.APPLICATION_OCTET_STREAM, snapshot.descriptor().name()));
+		}
+		catch (HeapSnapshotException ex) {
+			return text(status(ex), ex.getMessage());
+		}
+		catch (IOException ex) {
+			logger.error("Heap snapshot failed", ex);
+			return text(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, HeapSnapshotService.FAILURE_LOGGED);
 		}
 	}
 
 	/**
-	 * Takes a snapshot with the default {@code live} setting and stores it without
-	 * sending it. Without parameters, the operation needs no request body, so a plain
-	 * {@code POST} works.
-	 * @return the descriptor of the snapshot, or a status with a message
+	 * Starts a snapshot and answers at once with its descriptor ({@code 202}); the
+	 * snapshot's progress and outcome are in its descriptor and in the listing.
+	 * @param live whether to dump only live objects, or {@code null} for the default
+	 * @param format the JSON media type to answer with
+	 * @return the descriptor of the snapshot in progress, or a status with a message
 	 */
-	@WriteOperation
-	public WebEndpointResponse<?> takeSnapshot() {
-		return take(() -> new WebEndpointResponse<>(this.service.takeSnapshot(SnapshotTrigger.ENDPOINT, null),
-				MimeTypeUtils.APPLICATION_JSON));
+	@WriteOperation(producesFrom = HeapSnapshotFormat.class)
+	public WebEndpointResponse<?> takeSnapshot(@Nullable Boolean live, HeapSnapshotFormat format) {
+		try {
+			HeapSnapshotTask task = this.service.submitSnapshot(SnapshotTrigger.ENDPOINT, live);
+			return new WebEndpointResponse<>(SnapshotDescriptor.of(task), STATUS_ACCEPTED,
+					naming(json(format), task.getName()));
+		}
+		catch (SnapshotInProgressException ex) {
+			HeapSnapshotTask inProgress = ex.getInProgress();
+			return new WebEndpointResponse<>(new EndpointMessage(String.valueOf(ex.getMessage()),
+					(inProgress != null) ? SnapshotDescriptor.of(inProgress) : null), status(ex));
+		}
+		catch (HeapSnapshotException ex) {
+			return new WebEndpointResponse<>(new EndpointMessage(String.valueOf(ex.getMessage()), null), status(ex));
+		}
+		catch (IOException ex) {
+			logger.error("Heap snapshot failed", ex);
+			return new WebEndpointResponse<>(new EndpointMessage(HeapSnapshotService.FAILURE_LOGGED, null),
+					WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR);
+		}
 	}
 
 	/**
-	 * Sends a stored snapshot.
+	 * Sends a stored snapshot; or, to a request that accepts only JSON, describes a
+	 * snapshot, stored, in progress or recently failed.
 	 * @param name the name of the snapshot
-	 * @return the snapshot, or 404 if there is no snapshot of that name
+	 * @param format what to answer with
+	 * @return the snapshot or its descriptor; 404 if there is no snapshot of that name,
+	 * 409 for the file of a snapshot in progress
 	 */
-	@ReadOperation
-	public WebEndpointResponse<?> download(@Selector String name) {
+	@ReadOperation(producesFrom = HeapSnapshotFormat.class)
+	public WebEndpointResponse<?> snapshot(@Selector String name, HeapSnapshotFormat format) {
+		if (format.isJson()) {
+			return descriptor(name, format.getProducedMimeType());
+		}
 		Path file = this.service.file(name);
-		if (file == null) {
-			return failure(WebEndpointResponse.STATUS_NOT_FOUND, "No heap snapshot of that name");
+		if (file != null) {
+			return new WebEndpointResponse<>(new HeapSnapshotResource(file),
+					naming(MimeTypeUtils.APPLICATION_OCTET_STREAM, name));
 		}
-		return new WebEndpointResponse<>(new HeapSnapshotResource(file), MimeTypeUtils.APPLICATION_OCTET_STREAM);
+		if (isInProgress(name)) {
+			return text(STATUS_CONFLICT, IN_PROGRESS);
+		}
+		return text(WebEndpointResponse.STATUS_NOT_FOUND, NOT_FOUND);
+	}
+
+	private WebEndpointResponse<?> descriptor(String name, MimeType json) {
+		HeapSnapshotDescriptor descriptor = this.service.getStore().descriptor(name);
+		if (descriptor != null) {
+			return new WebEndpointResponse<>(describe(descriptor), json);
+		}
+		HeapSnapshotTask task = this.service.task(name);
+		if (task != null) {
+			return new WebEndpointResponse<>(SnapshotDescriptor.of(task), json);
+		}
+		return message(WebEndpointResponse.STATUS_NOT_FOUND, NOT_FOUND, json);
 	}
 
 	/**
-	 * Deletes a stored snapshot.
+	 * Deletes a stored snapshot, or forgets a failed one.
 	 * @param name the name of the snapshot
-	 * @return 204, or 404 if there is no snapshot of that name
+	 * @return 204, 404 if there is no snapshot of that name, or 409 if it is in progress
 	 */
 	@DeleteOperation
 	public WebEndpointResponse<?> delete(@Selector String name) {
+		if (isInProgress(name)) {
+			return text(STATUS_CONFLICT, IN_PROGRESS);
+		}
 		try {
 			if (this.service.delete(name)) {
 				return new WebEndpointResponse<>(WebEndpointResponse.STATUS_NO_CONTENT);
 			}
-			return failure(WebEndpointResponse.STATUS_NOT_FOUND, "No heap snapshot of that name");
+			return text(WebEndpointResponse.STATUS_NOT_FOUND, NOT_FOUND);
 		}
 		catch (IOException ex) {
 			logger.error("Failed to delete heap snapshot '" + name + "'", ex);
-			return failure(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "Failed to delete the heap snapshot");
+			return text(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, "Failed to delete the heap snapshot");
 		}
 	}
 
-	private WebEndpointResponse<?> take(Taking taking) {
-		try {
-			return taking.take();
-		}
-		catch (SnapshotInProgressException ex) {
-			return failure(WebEndpointResponse.STATUS_TOO_MANY_REQUESTS, ex.getMessage());
-		}
-		catch (HeapDumperUnavailableException | InsufficientHeapException ex) {
-			return failure(WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE, ex.getMessage());
-		}
-		catch (InsufficientDiskSpaceException ex) {
-			return failure(STATUS_INSUFFICIENT_STORAGE, ex.getMessage());
-		}
-		catch (IOException ex) {
-			logger.error("Heap snapshot failed", ex);
-			return failure(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR,
-					"Heap snapshot failed; the cause is in the application log");
-		}
+	private boolean isInProgress(String name) {
+		HeapSnapshotTask task = this.service.task(name);
+		return task != null && task.getState() == SnapshotState.IN_PROGRESS;
 	}
 
-	private static WebEndpointResponse<String> failure(int status, @Nullable String message) {
+	private SnapshotDescriptor describe(HeapSnapshotDescriptor descriptor) {
+		return SnapshotDescriptor.of(descriptor, null);
+	}
+
+	private static int status(HeapSnapshotException ex) {
+		if (ex instanceof SnapshotInProgressException) {
+			return WebEndpointResponse.STATUS_TOO_MANY_REQUESTS;
+		}
+		if (ex instanceof HeapDumperUnavailableException || ex instanceof InsufficientHeapException) {
+			return WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE;
+		}
+		if (ex instanceof InsufficientDiskSpaceException) {
+			return STATUS_INSUFFICIENT_STORAGE;
+		}
+		return WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR;
+	}
+
+	private static MimeType json(HeapSnapshotFormat format) {
+		return (format.isJson() ? format : HeapSnapshotFormat.ACTUATOR_V3_JSON).getProducedMimeType();
+	}
+
+	private static MimeType naming(MimeType type, String name) {
+		return new MimeType(type, Map.of(SNAPSHOT_PARAMETER, name));
+	}
+
+	private static WebEndpointResponse<EndpointMessage> message(int status, String message, MimeType json) {
+		return new WebEndpointResponse<>(new EndpointMessage(message, null), status, json);
+	}
+
+	private static WebEndpointResponse<String> text(int status, @Nullable String message) {
 		return new WebEndpointResponse<>(String.valueOf(message), status, MimeTypeUtils.TEXT_PLAIN);
-	}
-
-	@FunctionalInterface
-	private interface Taking {
-
-		WebEndpointResponse<?> take() throws IOException;
-
 	}
 
 }
