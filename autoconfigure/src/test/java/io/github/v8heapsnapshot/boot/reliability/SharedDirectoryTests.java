@@ -1,7 +1,6 @@
 package io.github.v8heapsnapshot.boot.reliability;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import io.github.v8heapsnapshot.boot.web.EndpointClient;
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -37,18 +37,18 @@ class SharedDirectoryTests {
 		try (ApplicationProcess first = ApplicationProcess.start(storage, this.directory.resolve("first.log"), JVM,
 				"--v8heapsnapshot.conversion.mode=child-jvm", "--v8heapsnapshot.storage.max-count=2")) {
 			EndpointClient firstClient = new EndpointClient(first.port());
-			CompletableFuture<HttpResponse<byte[]>> firstSnapshot = CompletableFuture.supplyAsync(firstClient::store);
+			CompletableFuture<JsonNode> firstSnapshot = CompletableFuture.supplyAsync(firstClient::takeAndAwait);
 			await().atMost(Duration.ofSeconds(60)).until(() -> hidden(storage).anyMatch((name) -> name.endsWith(".work")));
 			// Starts, and cleans up, while the first one's snapshot is in progress
 			try (ApplicationProcess second = ApplicationProcess.start(storage, this.directory.resolve("second.log"),
 					JVM, "--v8heapsnapshot.storage.max-count=2")) {
 				EndpointClient secondClient = new EndpointClient(second.port());
-				HttpResponse<byte[]> first1 = firstSnapshot.get();
-				assertThat(first1.statusCode()).as(EndpointClient.text(first1)).isEqualTo(200);
-				HttpResponse<byte[]> second1 = secondClient.store();
-				assertThat(second1.statusCode()).as(EndpointClient.text(second1)).isEqualTo(200);
-				String firstName = EndpointClient.json(first1).get("name").asString();
-				String secondName = EndpointClient.json(second1).get("name").asString();
+				JsonNode first1 = firstSnapshot.get();
+				assertThat(first1.get("state").asString()).as(first1.toString()).isEqualTo("stored");
+				JsonNode second1 = secondClient.takeAndAwait();
+				assertThat(second1.get("state").asString()).as(second1.toString()).isEqualTo("stored");
+				String firstName = first1.get("name").asString();
+				String secondName = second1.get("name").asString();
 				System.out.println("Replicas on one directory stored " + firstName + " and " + secondName);
 				assertThat(firstName).isNotEqualTo(secondName);
 				assertThat(EndpointClient.names(firstClient.list())).containsExactlyInAnyOrder(firstName, secondName);
@@ -77,9 +77,9 @@ class SharedDirectoryTests {
 			EndpointClient client = new EndpointClient(application.port());
 			assertThat(EndpointClient.names(client.list())).isEmpty();
 			assertThat(hidden(storage)).isEmpty();
-			HttpResponse<byte[]> stored = client.store();
-			assertThat(stored.statusCode()).as(EndpointClient.text(stored)).isEqualTo(200);
-			assertThat(EndpointClient.names(client.list())).hasSize(1);
+			JsonNode stored = client.takeAndAwait();
+			assertThat(stored.get("state").asString()).as(stored.toString()).isEqualTo("stored");
+			assertThat(EndpointClient.names(client.list())).containsExactly(stored.get("name").asString());
 		}
 	}
 
