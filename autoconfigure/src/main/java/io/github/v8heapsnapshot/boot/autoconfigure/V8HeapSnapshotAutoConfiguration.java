@@ -19,6 +19,7 @@ import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotRetention;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
+import io.github.v8heapsnapshot.boot.summary.HeapSnapshotSummaries;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -94,6 +95,13 @@ public final class V8HeapSnapshotAutoConfiguration {
 	@ConditionalOnMissingBean
 	HeapSnapshotLock heapSnapshotLock() {
 		return new HeapSnapshotLock();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "v8heapsnapshot.summary.enabled", matchIfMissing = true)
+	HeapSnapshotSummaries heapSnapshotSummaries(HeapSnapshotStore store) {
+		return new HeapSnapshotSummaries(store);
 	}
 
 	@Bean

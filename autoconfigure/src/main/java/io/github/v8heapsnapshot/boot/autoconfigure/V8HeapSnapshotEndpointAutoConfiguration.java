@@ -2,7 +2,9 @@ package io.github.v8heapsnapshot.boot.autoconfigure;
 
 import io.github.v8heapsnapshot.boot.actuate.endpoint.V8HeapSnapshotEndpoint;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
+import io.github.v8heapsnapshot.boot.summary.HeapSnapshotSummaries;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,8 +29,10 @@ public final class V8HeapSnapshotEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(HeapSnapshotService.class)
-	V8HeapSnapshotEndpoint v8HeapSnapshotEndpoint(HeapSnapshotService service, V8HeapSnapshotProperties properties) {
-		return new V8HeapSnapshotEndpoint(service, properties.getEndpoint().isTakeOnRead());
+	V8HeapSnapshotEndpoint v8HeapSnapshotEndpoint(HeapSnapshotService service,
+			ObjectProvider<HeapSnapshotSummaries> summaries, V8HeapSnapshotProperties properties) {
+		return new V8HeapSnapshotEndpoint(service, summaries.getIfAvailable(),
+				properties.getEndpoint().isTakeOnRead());
 	}
 
 }

@@ -76,6 +76,8 @@ public class V8HeapSnapshotProperties {
 
 	private final Endpoint endpoint = new Endpoint();
 
+	private final Summary summary = new Summary();
+
 	public Storage getStorage() {
 		return this.storage;
 	}
@@ -162,6 +164,10 @@ public class V8HeapSnapshotProperties {
 
 	public Endpoint getEndpoint() {
 		return this.endpoint;
+	}
+
+	public Summary getSummary() {
+		return this.summary;
 	}
 
 	/**
@@ -564,6 +570,27 @@ public class V8HeapSnapshotProperties {
 
 		public void setTakeOnRead(boolean takeOnRead) {
 			this.takeOnRead = takeOnRead;
+		}
+
+	}
+
+	/**
+	 * Summaries of the stored snapshots.
+	 */
+	public static class Summary {
+
+		/**
+		 * Whether to summarize each stored snapshot in the background, right after it is
+		 * stored.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

@@ -49,6 +49,8 @@ public class HeapSnapshotDirectory {
 
 	static final String INDEX_SUFFIX = ".index";
 
+	static final String SCRATCH_SUFFIX = ".scratch";
+
 	/**
 	 * The file in a work directory that its process keeps locked while the snapshot is in
 	 * progress: a lock the operating system releases when the process dies, however it
@@ -64,7 +66,7 @@ public class HeapSnapshotDirectory {
 	private static final List<String> COMPANION_SUFFIXES = List.of(SUMMARY_SUFFIX, DESCRIPTOR_SUFFIX, HPROF_SUFFIX);
 
 	private static final List<String> TEMPORARY_SUFFIXES = List.of(SUMMARY_SUFFIX, DESCRIPTOR_SUFFIX, HPROF_SUFFIX,
-			WORK_SUFFIX, INDEX_SUFFIX);
+			WORK_SUFFIX, INDEX_SUFFIX, SCRATCH_SUFFIX);
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
@@ -145,6 +147,19 @@ public class HeapSnapshotDirectory {
 			FileSystemUtils.deleteRecursively(work);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Creates the hidden, owner-only directory for the scratch files of work on a stored
+	 * snapshot, such as its summary, in the temporary directory.
+	 * @param name the name of the snapshot
+	 * @return the new directory, to be deleted by the caller
+	 * @throws IOException if the directory cannot be created
+	 */
+	public Path createScratchDirectory(String name) throws IOException {
+		createDirectories(this.temporaryDirectory);
+		return createOwnerOnlyDirectory(
+				this.temporaryDirectory.resolve("." + HeapSnapshotNames.stem(name) + SCRATCH_SUFFIX));
 	}
 
 	/**

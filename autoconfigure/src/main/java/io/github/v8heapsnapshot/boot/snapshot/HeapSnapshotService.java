@@ -236,8 +236,8 @@ public class HeapSnapshotService implements AutoCloseable {
 		try {
 			HeapSnapshotTask task = start(trigger, live, this.clock.instant());
 			executor().execute(() -> {
-				try (permit) {
-					run(task, false, dumpHeap(task));
+				try {
+					run(task, false, dumpHeap(task), permit);
 				}
 				catch (HeapSnapshotException ex) {
 					logger.warn("Heap snapshot '" + task.getName() + "' failed: " + ex.getMessage());
@@ -323,7 +323,7 @@ public class HeapSnapshotService implements AutoCloseable {
 		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.PRESSURE, Duration.ZERO)) {
 			HeapSnapshotTask task = start(SnapshotTrigger.PRESSURE, true, this.clock.instant());
 			Source source = dumpHeap(task);
-			return run(task, false, new Source(source.dump(), pressure, this.keepHprof)).descriptor();
+			return run(task, false, new Source(source.dump(), pressure, this.keepHprof), permit).descriptor();
 		}
 	}
 
@@ -347,7 +347,8 @@ public class HeapSnapshotService implements AutoCloseable {
 		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.OOM, wait)) {
 			// The JVM dumps every object on an OutOfMemoryError, reachable or not
 			HeapSnapshotTask task = start(SnapshotTrigger.OOM, false, dumped);
-			return run(task, false, new Source((target) -> claim(hprof, target), null, keepHprof)).descriptor();
+			return run(task, false, new Source((target) -> claim(hprof, target), null, keepHprof), permit)
+				.descriptor();
 		}
 	}
 
@@ -364,7 +365,7 @@ public class HeapSnapshotService implements AutoCloseable {
 	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
 		try (HeapSnapshotLock.Permit permit = acquire(trigger, this.busyWait)) {
 			HeapSnapshotTask task = start(trigger, live, this.clock.instant());
-			return run(task, open, dumpHeap(task));
+			return run(task, open, dumpHeap(task), permit);
 		}
 	}
 
@@ -396,9 +397,10 @@ public class HeapSnapshotService implements AutoCloseable {
 
 	/**
 	 * Runs a snapshot; the task tells its outcome only once the listeners know that it
-	 * ended.
+	 * ended and the lock is released, so that a caller told of it can take another.
 	 */
-	private Taken run(HeapSnapshotTask task, boolean open, Source source) throws IOException {
+	private Taken run(HeapSnapshotTask task, boolean open, Source source, HeapSnapshotLock.Permit permit)
+			throws IOException {
 		this.listeners.forEach((listener) -> listener.started(task.getTrigger()));
 		Taken taken;
 		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(task.getName())) {
@@ -406,17 +408,18 @@ public class HeapSnapshotService implements AutoCloseable {
 			taken = takeIn(workspace, task, open, source);
 		}
 		catch (IOException | RuntimeException ex) {
-			ended(task);
+			ended(task, permit);
 			task.failed((ex instanceof HeapSnapshotException) ? String.valueOf(ex.getMessage()) : FAILURE_LOGGED, ex);
 			throw ex;
 		}
-		ended(task);
+		ended(task, permit);
 		task.stored(taken.descriptor());
 		return taken;
 	}
 
-	private void ended(HeapSnapshotTask task) {
+	private void ended(HeapSnapshotTask task, HeapSnapshotLock.Permit permit) {
 		this.listeners.forEach((listener) -> listener.ended(task.getTrigger()));
+		permit.close();
 	}
 
 	private Taken takeIn(HeapSnapshotWorkspace workspace, HeapSnapshotTask task, boolean open, Source source)

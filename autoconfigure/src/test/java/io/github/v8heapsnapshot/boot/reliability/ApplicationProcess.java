@@ -1,5 +1,6 @@
 package io.github.v8heapsnapshot.boot.reliability;
 
+import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -12,6 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -20,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  *
  * @author v8heapsnapshot developers
  */
-final class ApplicationProcess implements AutoCloseable {
+public final class ApplicationProcess implements AutoCloseable {
 
 	private final Process process;
 
@@ -42,8 +46,23 @@ final class ApplicationProcess implements AutoCloseable {
 	 * @param arguments more application arguments such as {@code --name=value}
 	 * @return the running application
 	 */
-	static ApplicationProcess start(Path storage, Path log, List<String> jvmOptions, String... arguments)
+	public static ApplicationProcess start(Path storage, Path log, List<String> jvmOptions, String... arguments)
 			throws IOException, InterruptedException {
+		return start(storage, log, jvmOptions, (entry) -> true, arguments);
+	}
+
+	/**
+	 * Starts the application on a part of the test's class path and waits until it
+	 * serves requests.
+	 * @param storage the storage directory of the snapshots
+	 * @param log the file for the output of the child JVM
+	 * @param jvmOptions options of the JVM such as {@code -Xmx96m}
+	 * @param classPathEntry which entries of the test's class path the application gets
+	 * @param arguments more application arguments such as {@code --name=value}
+	 * @return the running application
+	 */
+	public static ApplicationProcess start(Path storage, Path log, List<String> jvmOptions,
+			Predicate<String> classPathEntry, String... arguments) throws IOException, InterruptedException {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -52,7 +71,9 @@ final class ApplicationProcess implements AutoCloseable {
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmOptions);
 		command.add("-cp");
-		command.add(System.getProperty("java.class.path"));
+		command.add(Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter(classPathEntry)
+			.collect(Collectors.joining(File.pathSeparator)));
 		command.add(ReliabilityApplication.class.getName());
 		command.add("--server.port=" + port);
 		command.add("--server.address=127.0.0.1");
@@ -93,7 +114,11 @@ final class ApplicationProcess implements AutoCloseable {
 		throw new IllegalStateException("The application did not start within 90 s: " + output());
 	}
 
-	int port() {
+	/**
+	 * Returns the port the application listens on.
+	 * @return the port
+	 */
+	public int port() {
 		return this.port;
 	}
 
@@ -113,7 +138,7 @@ final class ApplicationProcess implements AutoCloseable {
 	 * Returns what the application wrote so far.
 	 * @return the output
 	 */
-	String output() throws IOException {
+	public String output() throws IOException {
 		return Files.readString(this.log, StandardCharsets.UTF_8);
 	}
 

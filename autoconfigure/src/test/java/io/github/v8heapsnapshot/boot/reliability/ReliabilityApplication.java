@@ -35,6 +35,12 @@ public class ReliabilityApplication {
 		return new SteadyLeak(environment.getRequiredProperty("reliability.leak-share", Double.class));
 	}
 
+	@Bean
+	@ConditionalOnProperty("reliability.items")
+	LinkedItems linkedItems(Environment environment) {
+		return new LinkedItems(environment.getRequiredProperty("reliability.items", Integer.class));
+	}
+
 	public static void main(String[] args) {
 		SpringApplication.run(ReliabilityApplication.class, args);
 	}

@@ -148,7 +148,8 @@ class V8HeapSnapshotEndpointWebTests {
 		List<String> names = this.client.descriptors().stream().map((node) -> node.get("name").asString()).toList();
 		assertThat(names).containsExactly(third, second);
 		assertThat(directory().resolve(first)).doesNotExist();
-		assertThat(filesInDirectory()).containsExactlyInAnyOrder(third, third + ".json", second, second + ".json");
+		assertThat(filesInDirectory()).filteredOn((file) -> !file.contains(".summary.") && !file.endsWith(".scratch"))
+			.containsExactlyInAnyOrder(third, third + ".json", second, second + ".json");
 	}
 
 	@Test
@@ -171,6 +172,32 @@ class V8HeapSnapshotEndpointWebTests {
 		assertThat(response.headers().firstValue("Content-Disposition"))
 			.hasValue("attachment; filename=\"" + name + "\"");
 		assertThat(response.body()).isEqualTo(Arrays.copyOfRange(stored, 1000, stored.length));
+	}
+
+	@Test
+	void summarizesStoredSnapshotsAndComparesThem() throws InterruptedException {
+		String base = this.client.takeAndAwait().get("name").asString();
+		String name = this.client.takeAndAwait().get("name").asString();
+		JsonNode summary = awaitSummary(name);
+		assertThat(summary.get("state").asString()).isEqualTo("ready");
+		assertThat(summary.get("totals").get("nodes").asLong()).isEqualTo(descriptor(name).get("nodeCount").asLong());
+		assertThat(summary.get("classes").size()).isPositive();
+		assertThat(summary.get("retainers").get(0).get("path").size()).isPositive();
+		assertThat(descriptor(name).get("summary").asString()).isEqualTo("ready");
+		awaitSummary(base);
+		long start = System.nanoTime();
+		HttpResponse<byte[]> diff = this.client.get(EndpointClient.PATH + "/" + name + "/diff/" + base);
+		System.out.printf("Diff of %s answered in %d ms%n", name, (System.nanoTime() - start) / 1_000_000);
+		assertThat(diff.statusCode()).as(EndpointClient.text(diff)).isEqualTo(200);
+		JsonNode classes = EndpointClient.json(diff).get("classes");
+		assertThat(classes.size()).isPositive();
+		assertThat(classes.get(0).get("shallowBytesDelta").asLong())
+			.isGreaterThanOrEqualTo(classes.get(classes.size() - 1).get("shallowBytesDelta").asLong());
+		String unknown = "Heap.20000101.000000.1.0.001.heapsnapshot";
+		assertThat(this.client.get(EndpointClient.PATH + "/" + unknown + "/summary").statusCode()).isEqualTo(404);
+		assertThat(this.client.get(EndpointClient.PATH + "/" + name + "/diff/" + unknown).statusCode())
+			.isEqualTo(404);
+		assertThat(this.client.get(EndpointClient.PATH + "/" + name + "/other").statusCode()).isEqualTo(404);
 	}
 
 	@Test
@@ -260,6 +287,17 @@ class V8HeapSnapshotEndpointWebTests {
 		assertThat(this.meterRegistry.get("v8heapsnapshot.active").longTaskTimer().activeTasks()).isZero();
 	}
 
+	private JsonNode awaitSummary(String name) throws InterruptedException {
+		HttpResponse<byte[]> response = this.client.get(EndpointClient.PATH + "/" + name + "/summary");
+		while (response.statusCode() == 202) {
+			assertThat(EndpointClient.json(response).get("state").asString()).isEqualTo("pending");
+			Thread.sleep(200);
+			response = this.client.get(EndpointClient.PATH + "/" + name + "/summary");
+		}
+		assertThat(response.statusCode()).as(EndpointClient.text(response)).isEqualTo(200);
+		return EndpointClient.json(response);
+	}
+
 	private long timerCount(String phase) {
 		return this.meterRegistry.find("v8heapsnapshot.duration")
 			.tags("phase", phase, "trigger", "endpoint", "outcome", "success")
@@ -278,7 +316,9 @@ class V8HeapSnapshotEndpointWebTests {
 	}
 
 	private void assertNoFilesInProgress() throws IOException {
-		assertThat(filesInDirectory()).noneMatch((file) -> file.startsWith("."));
+		// Summaries are computed in the background once the snapshot is stored
+		assertThat(filesInDirectory()).noneMatch((file) -> file.startsWith(".") && !file.endsWith(".scratch")
+				&& !file.endsWith(".summary.json"));
 	}
 
 	private static List<String> filesInDirectory() throws IOException {

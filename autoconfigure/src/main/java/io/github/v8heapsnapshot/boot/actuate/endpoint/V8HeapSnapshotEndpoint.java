@@ -20,6 +20,9 @@ import io.github.v8heapsnapshot.boot.snapshot.OpenHeapSnapshot;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotInProgressException;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotState;
 import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
+import io.github.v8heapsnapshot.boot.summary.HeapSnapshotSummaries;
+import io.github.v8heapsnapshot.boot.summary.SummaryState;
+import io.github.v8heapsnapshot.summary.HeapSummary;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -69,6 +72,10 @@ public class V8HeapSnapshotEndpoint {
 
 	private static final String NOT_FOUND = "No heap snapshot of that name";
 
+	private static final String SUMMARY = "summary";
+
+	private static final String DIFF = "diff";
+
 	private static final String IN_PROGRESS = "The heap snapshot is still in progress";
 
 	private static final Comparator<SnapshotDescriptor> NEWEST_FIRST = Comparator
@@ -80,26 +87,32 @@ public class V8HeapSnapshotEndpoint {
 
 	private final HeapSnapshotService service;
 
+	private final @Nullable HeapSnapshotSummaries summaries;
+
 	private final boolean takeOnRead;
 
 	/**
 	 * Creates an endpoint whose {@code GET} takes a snapshot unless the request accepts
-	 * only JSON.
+	 * only JSON, without summaries.
 	 * @param service the service that takes and stores the snapshots
 	 */
 	public V8HeapSnapshotEndpoint(HeapSnapshotService service) {
-		this(service, true);
+		this(service, null, true);
 	}
 
 	/**
 	 * Creates an endpoint.
 	 * @param service the service that takes and stores the snapshots
+	 * @param summaries the summaries of the stored snapshots, or {@code null} if they are
+	 * not computed
 	 * @param takeOnRead whether a {@code GET} that does not accept only JSON takes a
 	 * snapshot; if not, every {@code GET} lists the snapshots
 	 * @since 0.2.0
 	 */
-	public V8HeapSnapshotEndpoint(HeapSnapshotService service, boolean takeOnRead) {
+	public V8HeapSnapshotEndpoint(HeapSnapshotService service, @Nullable HeapSnapshotSummaries summaries,
+			boolean takeOnRead) {
 		this.service = service;
+		this.summaries = summaries;
 		this.takeOnRead = takeOnRead;
 	}
 
@@ -124,16 +137,17 @@ public class V8HeapSnapshotEndpoint {
 
 	private WebEndpointResponse<?> listing(MimeType json) {
 		try {
+			// A snapshot is stored a moment before it ends: until then its task describes it
 			List<SnapshotDescriptor> snapshots = new ArrayList<>();
 			Set<String> names = new HashSet<>();
-			for (HeapSnapshotDescriptor descriptor : this.service.list()) {
-				snapshots.add(describe(descriptor));
-				names.add(descriptor.name());
+			for (HeapSnapshotTask task : this.service.tasks()) {
+				snapshots.add(SnapshotDescriptor.of(task));
+				names.add(task.getName());
 			}
-			this.service.tasks()
+			this.service.list()
 				.stream()
-				.filter((task) -> !names.contains(task.getName()))
-				.forEach((task) -> snapshots.add(SnapshotDescriptor.of(task)));
+				.filter((descriptor) -> !names.contains(descriptor.name()))
+				.forEach((descriptor) -> snapshots.add(describe(descriptor)));
 			snapshots.sort(NEWEST_FIRST);
 			return new WebEndpointResponse<>(new SnapshotListing(snapshots), json);
 		}
@@ -212,15 +226,59 @@ public class V8HeapSnapshotEndpoint {
 	}
 
 	private WebEndpointResponse<?> descriptor(String name, MimeType json) {
-		HeapSnapshotDescriptor descriptor = this.service.getStore().descriptor(name);
-		if (descriptor != null) {
-			return new WebEndpointResponse<>(describe(descriptor), json);
-		}
 		HeapSnapshotTask task = this.service.task(name);
 		if (task != null) {
 			return new WebEndpointResponse<>(SnapshotDescriptor.of(task), json);
 		}
+		HeapSnapshotDescriptor descriptor = this.service.getStore().descriptor(name);
+		if (descriptor != null) {
+			return new WebEndpointResponse<>(describe(descriptor), json);
+		}
 		return message(WebEndpointResponse.STATUS_NOT_FOUND, NOT_FOUND, json);
+	}
+
+	/**
+	 * Answers the summary of a stored snapshot.
+	 * @param name the name of the snapshot
+	 * @param part {@code summary}
+	 * @return the summary; 202 while it is computed, 404 if there is no stored snapshot of
+	 * that name or summaries are not computed
+	 */
+	@ReadOperation
+	public WebEndpointResponse<?> summary(@Selector String name, @Selector String part) {
+		HeapSnapshotSummaries summaries = this.summaries;
+		SummaryState state = (summaries != null && SUMMARY.equals(part)) ? summaries.state(name) : null;
+		if (summaries == null || state == null) {
+			return new WebEndpointResponse<>(new EndpointMessage(NOT_FOUND, null), WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		HeapSummary summary = summaries.summary(name);
+		if (state == SummaryState.PENDING || summary == null) {
+			return new WebEndpointResponse<>(SnapshotSummary.pending(name), STATUS_ACCEPTED);
+		}
+		return new WebEndpointResponse<>(SnapshotSummary.of(summary));
+	}
+
+	/**
+	 * Compares, class by class, the summaries of two stored snapshots.
+	 * @param name the name of the snapshot compared
+	 * @param part {@code diff}
+	 * @param base the name of the snapshot it is compared with
+	 * @return the diff; 202 while either summary is computed, 404 if either snapshot is
+	 * not stored
+	 */
+	@ReadOperation
+	public WebEndpointResponse<?> diff(@Selector String name, @Selector String part, @Selector String base) {
+		HeapSnapshotSummaries summaries = this.summaries;
+		if (summaries == null || !DIFF.equals(part) || summaries.state(name) == null
+				|| summaries.state(base) == null) {
+			return new WebEndpointResponse<>(new EndpointMessage(NOT_FOUND, null), WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		HeapSummary summary = summaries.summary(name);
+		HeapSummary baseSummary = summaries.summary(base);
+		if (summary == null || baseSummary == null) {
+			return new WebEndpointResponse<>(SnapshotSummary.pending((summary == null) ? name : base), STATUS_ACCEPTED);
+		}
+		return new WebEndpointResponse<>(SnapshotDiff.of(summary, baseSummary));
 	}
 
 	/**
@@ -252,7 +310,8 @@ public class V8HeapSnapshotEndpoint {
 	}
 
 	private SnapshotDescriptor describe(HeapSnapshotDescriptor descriptor) {
-		return SnapshotDescriptor.of(descriptor, null);
+		SummaryState summary = (this.summaries != null) ? this.summaries.state(descriptor.name()) : null;
+		return SnapshotDescriptor.of(descriptor, summary);
 	}
 
 	private static int status(HeapSnapshotException ex) {

@@ -131,7 +131,7 @@ class V8HeapSnapshotEndpointTests {
 	@Test
 	void listsInsteadOfTakingWhenTakingOnReadIsOff() {
 		HeapSnapshotService service = service((file, live) -> Files.createFile(file), new HeapSnapshotAdmission());
-		WebEndpointResponse<?> response = new V8HeapSnapshotEndpoint(service, false).heapSnapshot(null,
+		WebEndpointResponse<?> response = new V8HeapSnapshotEndpoint(service, null, false).heapSnapshot(null,
 				HeapSnapshotFormat.SNAPSHOT);
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getBody()).isInstanceOf(SnapshotListing.class);
