@@ -11,7 +11,7 @@ import java.util.Map;
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-final class Workload {
+public final class Workload {
 
 	private static final int FIRST_NAME = 1_000_000_000;
 
@@ -24,7 +24,12 @@ final class Workload {
 		this.index = index;
 	}
 
-	static Workload build(int items) {
+	/**
+	 * Builds the workload.
+	 * @param items the number of items, at least 1
+	 * @return the workload
+	 */
+	public static Workload build(int items) {
 		Item head = null;
 		Map<String, Item> index = new HashMap<>();
 		for (int i = 0; i < items; i++) {
@@ -40,7 +45,11 @@ final class Workload {
 		return new Workload(head, index);
 	}
 
-	int size() {
+	/**
+	 * Returns the number of items.
+	 * @return the size
+	 */
+	public int size() {
 		return this.head.id + 1;
 	}
 

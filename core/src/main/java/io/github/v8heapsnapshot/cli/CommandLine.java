@@ -54,6 +54,8 @@ public record CommandLine(@Nullable Path input, @Nullable Path output, Conversio
 			  --sensitive-names REGEX,...      more names whose values secrets masks
 			  --temp-dir DIR                   directory for the temporary index files
 			                                   (default: the system temp directory)
+			  --threads N                      most threads the conversion uses (default 2, or 1
+			                                   on a single processor); 1 starts no thread
 			  -h, --help                       show this help
 
 			Exit status: 0 on success, 1 when the input cannot be converted, 2 on wrong usage.
@@ -91,6 +93,7 @@ public record CommandLine(@Nullable Path input, @Nullable Path output, Conversio
 				case "--object-alignment" -> alignment = intValue(arg, value(args, ++i, arg), 8);
 				case "--string-limit" -> options = options.withStringLimit(intValue(arg, value(args, ++i, arg), 1));
 				case "--temp-dir" -> options = options.withTempDirectory(Path.of(value(args, ++i, arg)));
+				case "--threads" -> options = options.withThreads(intValue(arg, value(args, ++i, arg), 1));
 				case "--redaction" -> redaction = redaction(value(args, ++i, arg));
 				case "--sensitive-names" -> sensitiveNames.addAll(patterns(value(args, ++i, arg)));
 				default -> {

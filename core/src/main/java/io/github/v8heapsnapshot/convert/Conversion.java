@@ -42,7 +42,7 @@ final class Conversion {
 	ConversionResult run(FileChannel channel, Path part) throws IOException {
 		long start = System.nanoTime();
 		this.progress.phase(ConversionPhase.INDEX);
-		HeapModel heap = IndexPass.run(channel, this.work, this.progress);
+		HeapModel heap = IndexPass.run(channel, this.work, this.progress, this.options.threads());
 		try (StringTable strings = new StringTable(this.work); heap.objects) {
 			// The root's empty name first, as in V8's snapshots
 			strings.intern("");
@@ -65,7 +65,7 @@ final class Conversion {
 					strings.reserve(stringNodes);
 					ValueNamer namer = new ValueNamer(strings, this.options.redaction());
 					WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress,
-							sensitiveNames());
+							sensitiveNames(), this.options.threads());
 					write.run(part);
 					lap(ConversionPhase.WRITE, start);
 					return new ConversionResult(write.nodeCount, write.edgeCount, heap.fileSize, Files.size(part),
@@ -102,8 +102,7 @@ final class Conversion {
 	private LinkPass[] link(LinkContext context, HeapModel heap, StringTable strings) throws IOException {
 		int segments = heap.segmentCount();
 		long total = (segments > 0) ? heap.segmentEnd(segments - 1) - heap.segmentStart(0) : 0;
-		boolean parallel = segments > 1 && total > IndexPass.PARALLEL_THRESHOLD
-				&& Runtime.getRuntime().availableProcessors() > 1;
+		boolean parallel = segments > 1 && total > IndexPass.PARALLEL_THRESHOLD && this.options.threads() > 1;
 		int split = segments;
 		if (parallel) {
 			split = 0;
@@ -147,7 +146,8 @@ final class Conversion {
 		LinkPass first = workers[0];
 		LinkPass second = workers[1];
 		AtomicBoolean stop = new AtomicBoolean();
-		Parallel.run("v8heapsnapshot-link", () -> second.linkObjects(split, segments, () -> Parallel.check(stop)),
+		Parallel.run(this.options.threads(), "v8heapsnapshot-link",
+				() -> second.linkObjects(split, segments, () -> Parallel.check(stop)),
 				() -> first.linkObjects(0, split, () -> {
 					this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
 					Parallel.check(stop);

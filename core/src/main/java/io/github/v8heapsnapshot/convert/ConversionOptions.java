@@ -9,7 +9,7 @@ import io.github.v8heapsnapshot.layout.ObjectLayout;
 
 /**
  * How to convert: the object layout of the JVM that wrote the dump, how long string values
- * may get, where index files go, and what to redact. Immutable; the {@code with…} methods
+ * may get, where index files go, what to redact and how many threads to use. Immutable; the {@code with…} methods
  * return modified copies.
  *
  * @author v8heapsnapshot developers
@@ -22,6 +22,11 @@ public final class ConversionOptions {
 	 */
 	public static final int DEFAULT_STRING_LIMIT = 1024;
 
+	/**
+	 * The most threads a conversion uses, counting the calling thread.
+	 */
+	public static final int MAX_THREADS = 2;
+
 	private final ObjectLayout layout;
 
 	private final int stringLimit;
@@ -32,11 +37,17 @@ public final class ConversionOptions {
 
 	private final List<Pattern> sensitiveNames;
 
+	private final int threads;
+
 	private ConversionOptions(ObjectLayout layout, int stringLimit, Path tempDirectory, Redaction redaction,
-			List<Pattern> sensitiveNames) {
+			List<Pattern> sensitiveNames, int threads) {
 		if (stringLimit < 1) {
 			throw new IllegalArgumentException("String limit must be positive, was " + stringLimit);
 		}
+		if (threads < 1) {
+			throw new IllegalArgumentException("Threads must be positive, was " + threads);
+		}
+		this.threads = threads;
 		this.layout = Objects.requireNonNull(layout, "layout");
 		this.stringLimit = stringLimit;
 		this.tempDirectory = Objects.requireNonNull(tempDirectory, "tempDirectory");
@@ -47,12 +58,13 @@ public final class ConversionOptions {
 	/**
 	 * Returns the defaults: the layout of a default JDK 17, strings up to
 	 * {@value #DEFAULT_STRING_LIMIT} characters, index files in {@code java.io.tmpdir}, no
-	 * redaction.
+	 * redaction, and a second thread when more than one processor is available.
 	 * @return the default options
 	 */
 	public static ConversionOptions defaults() {
 		return new ConversionOptions(ObjectLayout.defaults(17), DEFAULT_STRING_LIMIT,
-				Path.of(System.getProperty("java.io.tmpdir")), Redaction.NONE, List.of());
+				Path.of(System.getProperty("java.io.tmpdir")), Redaction.NONE, List.of(),
+				Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
 	}
 
 	/**
@@ -61,7 +73,8 @@ public final class ConversionOptions {
 	 * @return the modified copy
 	 */
 	public ConversionOptions withLayout(ObjectLayout layout) {
-		return new ConversionOptions(layout, this.stringLimit, this.tempDirectory, this.redaction, this.sensitiveNames);
+		return new ConversionOptions(layout, this.stringLimit, this.tempDirectory, this.redaction, this.sensitiveNames,
+				this.threads);
 	}
 
 	/**
@@ -70,7 +83,8 @@ public final class ConversionOptions {
 	 * @return the modified copy
 	 */
 	public ConversionOptions withStringLimit(int stringLimit) {
-		return new ConversionOptions(this.layout, stringLimit, this.tempDirectory, this.redaction, this.sensitiveNames);
+		return new ConversionOptions(this.layout, stringLimit, this.tempDirectory, this.redaction, this.sensitiveNames,
+				this.threads);
 	}
 
 	/**
@@ -79,7 +93,8 @@ public final class ConversionOptions {
 	 * @return the modified copy
 	 */
 	public ConversionOptions withTempDirectory(Path tempDirectory) {
-		return new ConversionOptions(this.layout, this.stringLimit, tempDirectory, this.redaction, this.sensitiveNames);
+		return new ConversionOptions(this.layout, this.stringLimit, tempDirectory, this.redaction, this.sensitiveNames,
+				this.threads);
 	}
 
 	/**
@@ -90,7 +105,20 @@ public final class ConversionOptions {
 	 * @return the modified copy
 	 */
 	public ConversionOptions withRedaction(Redaction redaction, List<Pattern> sensitiveNames) {
-		return new ConversionOptions(this.layout, this.stringLimit, this.tempDirectory, redaction, sensitiveNames);
+		return new ConversionOptions(this.layout, this.stringLimit, this.tempDirectory, redaction, sensitiveNames,
+				this.threads);
+	}
+
+	/**
+	 * Returns a copy that uses at most the given number of threads, counting the calling
+	 * thread: with 1, every pass runs in the calling thread only.
+	 * @param threads the most threads to use, at least 1 (more than {@value #MAX_THREADS}
+	 * make no difference)
+	 * @return the modified copy
+	 */
+	public ConversionOptions withThreads(int threads) {
+		return new ConversionOptions(this.layout, this.stringLimit, this.tempDirectory, this.redaction,
+				this.sensitiveNames, threads);
 	}
 
 	/**
@@ -131,6 +159,14 @@ public final class ConversionOptions {
 	 */
 	public List<Pattern> sensitiveNames() {
 		return this.sensitiveNames;
+	}
+
+	/**
+	 * Returns the most threads the conversion uses, counting the calling thread.
+	 * @return the thread limit
+	 */
+	public int threads() {
+		return this.threads;
 	}
 
 }

@@ -36,18 +36,22 @@ final class IndexPass {
 
 	private final ObjectIdIndex objects;
 
-	private IndexPass(HeapModel model) {
+	private final int threads;
+
+	private IndexPass(HeapModel model, int threads) {
 		this.model = model;
+		this.threads = threads;
 		this.objects = model.objects;
 	}
 
-	static HeapModel run(FileChannel channel, Path workDirectory, Progress progress) throws IOException {
+	static HeapModel run(FileChannel channel, Path workDirectory, Progress progress, int threads)
+			throws IOException {
 		long fileSize = channel.size();
 		HprofInput in = HprofReader.open(channel, 8 << 20);
 		ObjectIdIndex objects = new ObjectIdIndex(workDirectory, fileSize / 32);
 		HeapModel model = new HeapModel(channel, fileSize, in.idSize(), objects);
 		try {
-			IndexPass pass = new IndexPass(model);
+			IndexPass pass = new IndexPass(model, threads);
 			HprofReader.readRecords(in, pass.new Records());
 			pass.scanSegments(progress);
 			objects.finish();
@@ -68,7 +72,7 @@ final class IndexPass {
 		int count = this.model.segmentCount();
 		long total = (count > 0) ? this.model.segmentEnd(count - 1) - this.model.segmentStart(0) : 0;
 		int split = count;
-		if (count > 1 && total > PARALLEL_THRESHOLD && Runtime.getRuntime().availableProcessors() > 1) {
+		if (count > 1 && total > PARALLEL_THRESHOLD && this.threads > 1) {
 			split = 0;
 			while (split < count && this.model.segmentEnd(split) - this.model.segmentStart(0) < total / 2) {
 				split++;
@@ -84,7 +88,8 @@ final class IndexPass {
 			SegmentScan second = new SegmentScan(secondIds);
 			int from = split;
 			AtomicBoolean stop = new AtomicBoolean();
-			Parallel.run("v8heapsnapshot-index", () -> second.scan(from, count, () -> Parallel.check(stop)),
+			Parallel.run(this.threads, "v8heapsnapshot-index",
+					() -> second.scan(from, count, () -> Parallel.check(stop)),
 					() -> first.scan(0, from, () -> {
 						progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
 						Parallel.check(stop);

@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs two tasks at once, one in a new thread and one in the calling thread, which keeps
  * talking to the listener. When one fails, the other is asked to stop, and the failure is
- * thrown once both are done (the calling thread's, if both failed).
+ * thrown once both are done (the calling thread's, if both failed). Limited to one thread,
+ * it runs them one after the other in the calling thread, the foreground task first.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -21,6 +22,7 @@ final class Parallel {
 
 	/**
 	 * Runs both tasks.
+	 * @param threads the most threads to use, counting the calling thread
 	 * @param name the name of the new thread
 	 * @param background the task of the new thread, which should call {@link #check} on
 	 * {@code stop} now and then
@@ -29,8 +31,14 @@ final class Parallel {
 	 * progress or notice cancellation by throwing
 	 * @param stop set when the tasks should stop
 	 */
-	static void run(String name, Task background, Task foreground, Task poll, AtomicBoolean stop)
+	static void run(int threads, String name, Task background, Task foreground, Task poll, AtomicBoolean stop)
 			throws IOException {
+		if (threads < 2) {
+			foreground.run();
+			background.run();
+			poll.run();
+			return;
+		}
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		Thread thread = new Thread(() -> {
 			try {
@@ -83,12 +91,16 @@ final class Parallel {
 	}
 
 	/**
-	 * Throws if the tasks should stop.
+	 * Throws if the tasks should stop, or the thread was interrupted (the calling thread
+	 * runs the background task too when limited to one thread).
 	 * @param stop the flag of {@link #run}
 	 */
 	static void check(AtomicBoolean stop) throws ConversionCancelledException {
 		if (stop.get()) {
 			throw new ConversionCancelledException("Conversion stopped");
+		}
+		if (Thread.currentThread().isInterrupted()) {
+			throw new ConversionCancelledException("Conversion interrupted");
 		}
 	}
 

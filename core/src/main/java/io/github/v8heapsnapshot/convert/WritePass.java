@@ -77,9 +77,12 @@ final class WritePass {
 
 	private final Predicate<String> sensitiveName;
 
+	private final int threads;
+
 	WritePass(LinkContext context, LinkPass[] workers, StringTable strings, RootPlan plan, ValueNamer namer,
-			Progress progress, Predicate<String> sensitiveName) {
+			Progress progress, Predicate<String> sensitiveName, int threads) {
 		this.sensitiveName = sensitiveName;
+		this.threads = threads;
 		this.context = context;
 		this.workers = workers;
 		this.strings = strings;
@@ -221,7 +224,7 @@ final class WritePass {
 		long total = this.context.nodeCount;
 		try (StringNames names = new StringNames(this.context.directory.resolve("string-names"), stop);
 				FileChannel out = OwnerOnlyFiles.create(part)) {
-			Parallel.run("v8heapsnapshot-edges", () -> {
+			Parallel.run(this.threads, "v8heapsnapshot-edges", () -> {
 				Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
 						() -> Parallel.check(stop));
 				numberNodes();

@@ -35,13 +35,14 @@ class CommandLineTests {
 		CommandLine commandLine = CommandLine.parse("--java-version", "25", "--no-compressed-oops",
 				"--no-compressed-class-pointers", "--compact-object-headers", "--object-alignment", "16",
 				"--string-limit", "80", "--temp-dir", "/var/tmp", "--redaction", "secrets", "--sensitive-names",
-				"pin,iban", "in.bin", "out.heapsnapshot");
+				"pin,iban", "--threads", "1", "in.bin", "out.heapsnapshot");
 		ConversionOptions options = commandLine.options();
 		assertThat(options.layout()).isEqualTo(new ObjectLayout(25, false, false, true, 16));
 		assertThat(options.stringLimit()).isEqualTo(80);
 		assertThat(options.tempDirectory()).isEqualTo(Path.of("/var/tmp"));
 		assertThat(options.redaction()).isEqualTo(Redaction.SECRETS);
 		assertThat(options.sensitiveNames()).extracting(Pattern::pattern).containsExactly("pin", "iban");
+		assertThat(options.threads()).isEqualTo(1);
 		assertThat(commandLine.output()).isEqualTo(Path.of("out.heapsnapshot"));
 	}
 
@@ -55,7 +56,7 @@ class CommandLineTests {
 		assertThat(CommandLine.parse("x.hprof", "--help").help()).isTrue();
 		assertThat(CommandLine.HELP).contains("--java-version", "--compressed-oops", "--no-compressed-oops",
 				"--compressed-class-pointers", "--compact-object-headers", "--object-alignment", "--string-limit",
-				"--temp-dir", "--redaction", "--sensitive-names");
+				"--temp-dir", "--redaction", "--sensitive-names", "--threads");
 	}
 
 	@Test

@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.regex.Pattern;
 
+import io.github.v8heapsnapshot.boot.autoconfigure.V8HeapSnapshotProperties.ConversionMode;
+import io.github.v8heapsnapshot.boot.conversion.ChildJvmConverter;
+import io.github.v8heapsnapshot.boot.conversion.DumpConverter;
+import io.github.v8heapsnapshot.boot.oom.OutOfMemoryDumpImporter;
+import io.github.v8heapsnapshot.boot.oom.OutOfMemoryDumpLocation;
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotAdmission;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDirectory;
@@ -16,6 +21,8 @@ import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
 import io.github.v8heapsnapshot.boot.summary.HeapSnapshotSummaries;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -24,6 +31,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * {@link EnableAutoConfiguration Auto-configuration} for the {@link HeapSnapshotService}
@@ -36,17 +44,26 @@ import org.springframework.context.annotation.Bean;
 @EnableConfigurationProperties(V8HeapSnapshotProperties.class)
 public final class V8HeapSnapshotAutoConfiguration {
 
+	private static final Log logger = LogFactory.getLog(V8HeapSnapshotAutoConfiguration.class);
+
 	private final V8HeapSnapshotProperties properties;
 
-	V8HeapSnapshotAutoConfiguration(V8HeapSnapshotProperties properties) {
+	private final Environment environment;
+
+	V8HeapSnapshotAutoConfiguration(V8HeapSnapshotProperties properties, Environment environment) {
 		this.properties = properties;
+		this.environment = environment;
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	HeapSnapshotDirectory heapSnapshotDirectory() {
+		UnknownProperties.warn(this.environment);
 		File tempDirectory = this.properties.getTempDirectory();
-		return new HeapSnapshotDirectory(storageDirectory(), (tempDirectory != null) ? tempDirectory.toPath() : null);
+		HeapSnapshotDirectory directory = new HeapSnapshotDirectory(storageDirectory(),
+				(tempDirectory != null) ? tempDirectory.toPath() : null);
+		logger.info("Heap snapshots are stored in '" + directory.getPath() + "'");
+		return directory;
 	}
 
 	@Bean
@@ -106,14 +123,40 @@ public final class V8HeapSnapshotAutoConfiguration {
 		service.setKeepHprof(this.properties.isKeepHprof());
 		service.setBusyWait(this.properties.getBusyWait());
 		service.setListeners(listeners.orderedStream().toList());
+		ChildJvmConverter childJvm = childJvmConverter();
+		boolean inProcess = this.properties.getConversion().getMode() == ConversionMode.IN_PROCESS;
+		service.setConverter(inProcess ? DumpConverter.inProcess() : childJvm);
+		service.setIsolatedConverter(childJvm);
 		return service;
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "v8heapsnapshot.oom.enabled", matchIfMissing = true)
+	OutOfMemoryDumpImporter outOfMemoryDumpImporter(HeapSnapshotService service) {
+		V8HeapSnapshotProperties.OutOfMemory oom = this.properties.getOom();
+		String path = oom.getHeapDumpPath();
+		OutOfMemoryDumpLocation location = (path != null) ? OutOfMemoryDumpLocation.of(path)
+				: OutOfMemoryDumpLocation.ofRunningJvm();
+		return new OutOfMemoryDumpImporter(service, location, oom.isKeepHprof());
+	}
+
+	private ChildJvmConverter childJvmConverter() {
+		V8HeapSnapshotProperties.Conversion.Child child = this.properties.getConversion().getChild();
+		ChildJvmConverter converter = new ChildJvmConverter();
+		converter.setMaxHeap(child.getMaxHeap());
+		converter.setCpus(child.getCpus());
+		converter.setLowPriority(child.isLowPriority());
+		return converter;
+	}
+
 	private ConversionOptions conversionOptions() {
-		return ConversionOptions.defaults()
+		ConversionOptions options = ConversionOptions.defaults()
 			.withStringLimit(this.properties.getStringLimit())
 			.withRedaction(this.properties.getRedaction(),
 					this.properties.getSensitiveNames().stream().map(Pattern::compile).toList());
+		Integer threads = this.properties.getConversion().getThreads();
+		return (threads != null) ? options.withThreads(threads) : options;
 	}
 
 	private Path storageDirectory() {
@@ -121,7 +164,7 @@ public final class V8HeapSnapshotAutoConfiguration {
 		if (directory != null) {
 			return directory.toPath();
 		}
-		return Path.of(System.getProperty("java.io.tmpdir"), "v8heapsnapshots");
+		return ApplicationStorageDirectory.of(this.environment);
 	}
 
 }

@@ -68,6 +68,12 @@ public class V8HeapSnapshotProperties {
 
 	private final Schedule schedule = new Schedule();
 
+	private final Conversion conversion = new Conversion();
+
+	private final Pressure pressure = new Pressure();
+
+	private final OutOfMemory oom = new OutOfMemory();
+
 	private final Endpoint endpoint = new Endpoint();
 
 	private final Summary summary = new Summary();
@@ -142,6 +148,18 @@ public class V8HeapSnapshotProperties {
 
 	public Schedule getSchedule() {
 		return this.schedule;
+	}
+
+	public Conversion getConversion() {
+		return this.conversion;
+	}
+
+	public Pressure getPressure() {
+		return this.pressure;
+	}
+
+	public OutOfMemory getOom() {
+		return this.oom;
 	}
 
 	public Endpoint getEndpoint() {
@@ -269,6 +287,267 @@ public class V8HeapSnapshotProperties {
 
 		public void setInitialDelay(@Nullable Duration initialDelay) {
 			this.initialDelay = initialDelay;
+		}
+
+	}
+
+	/**
+	 * How dumps are converted.
+	 */
+	public static class Conversion {
+
+		/**
+		 * Where the snapshots asked for (endpoint, schedule, application code) are
+		 * converted: in a child JVM by default, which leaves the application's request
+		 * latency nearly unchanged, or in-process, which is quicker. Snapshots under
+		 * memory pressure and dumps left by an OutOfMemoryError are always converted in
+		 * a child JVM.
+		 */
+		private ConversionMode mode = ConversionMode.CHILD_JVM;
+
+		/**
+		 * Most threads an in-process conversion uses (1 or 2). If not set, 2 when the
+		 * JVM has more than one processor.
+		 */
+		private @Nullable Integer threads;
+
+		private final Child child = new Child();
+
+		public ConversionMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(ConversionMode mode) {
+			this.mode = mode;
+		}
+
+		public @Nullable Integer getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(@Nullable Integer threads) {
+			this.threads = threads;
+		}
+
+		public Child getChild() {
+			return this.child;
+		}
+
+		/**
+		 * The child JVM that converts out of the application's way.
+		 */
+		public static class Child {
+
+			/**
+			 * Maximum heap of the child JVM.
+			 */
+			private DataSize maxHeap = DataSize.ofMegabytes(64);
+
+			/**
+			 * Number of processors the child JVM may run on (pinned with taskset where
+			 * available).
+			 */
+			private int cpus = 1;
+
+			/**
+			 * Whether the child JVM runs at the lowest CPU priority (nice 19, where
+			 * available).
+			 */
+			private boolean lowPriority = true;
+
+			public DataSize getMaxHeap() {
+				return this.maxHeap;
+			}
+
+			public void setMaxHeap(DataSize maxHeap) {
+				this.maxHeap = maxHeap;
+			}
+
+			public int getCpus() {
+				return this.cpus;
+			}
+
+			public void setCpus(int cpus) {
+				this.cpus = cpus;
+			}
+
+			public boolean isLowPriority() {
+				return this.lowPriority;
+			}
+
+			public void setLowPriority(boolean lowPriority) {
+				this.lowPriority = lowPriority;
+			}
+
+		}
+
+	}
+
+	/**
+	 * Where a conversion runs.
+	 */
+	public enum ConversionMode {
+
+		/**
+		 * In the application's JVM, with at most the configured threads.
+		 */
+		IN_PROCESS,
+
+		/**
+		 * In a child JVM with a small heap, at low priority, on few processors.
+		 */
+		CHILD_JVM
+
+	}
+
+	/**
+	 * Snapshots taken when the heap runs out.
+	 */
+	public static class Pressure {
+
+		/**
+		 * Whether to take a snapshot when the long-lived heap stays nearly full.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Share of the long-lived heap in use after a garbage collection that means
+		 * pressure.
+		 */
+		private double threshold = 0.85;
+
+		/**
+		 * Share of the long-lived heap the occupancy must fall below before another
+		 * episode of pressure counts. If not set, 0.10 below the threshold.
+		 */
+		private @Nullable Double rearmBelow;
+
+		/**
+		 * Least time that consecutive upper bounds of the occupancy (collections that do
+		 * not measure the long-lived heap, such as young ones on G1 before JDK 20) must
+		 * span to mean pressure.
+		 */
+		private Duration window = Duration.ofSeconds(60);
+
+		/**
+		 * Number of consecutive upper bounds at or above the threshold that mean pressure.
+		 */
+		private int consecutiveGcs = 5;
+
+		/**
+		 * Least time from the end of one capture to the next.
+		 */
+		private Duration cooldown = Duration.ofMinutes(10);
+
+		/**
+		 * Most captures per process.
+		 */
+		private int maxCaptures = 3;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public double getThreshold() {
+			return this.threshold;
+		}
+
+		public void setThreshold(double threshold) {
+			this.threshold = threshold;
+		}
+
+		public @Nullable Double getRearmBelow() {
+			return this.rearmBelow;
+		}
+
+		public void setRearmBelow(@Nullable Double rearmBelow) {
+			this.rearmBelow = rearmBelow;
+		}
+
+		public Duration getWindow() {
+			return this.window;
+		}
+
+		public void setWindow(Duration window) {
+			this.window = window;
+		}
+
+		public int getConsecutiveGcs() {
+			return this.consecutiveGcs;
+		}
+
+		public void setConsecutiveGcs(int consecutiveGcs) {
+			this.consecutiveGcs = consecutiveGcs;
+		}
+
+		public Duration getCooldown() {
+			return this.cooldown;
+		}
+
+		public void setCooldown(Duration cooldown) {
+			this.cooldown = cooldown;
+		}
+
+		public int getMaxCaptures() {
+			return this.maxCaptures;
+		}
+
+		public void setMaxCaptures(int maxCaptures) {
+			this.maxCaptures = maxCaptures;
+		}
+
+	}
+
+	/**
+	 * Dumps that the JVM wrote on an OutOfMemoryError, picked up at the next start.
+	 */
+	public static class OutOfMemory {
+
+		/**
+		 * Whether to convert into the store, at start-up, the dumps that earlier runs
+		 * wrote with -XX:+HeapDumpOnOutOfMemoryError.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * Where to look for those dumps: a directory or a file, as -XX:HeapDumpPath. If
+		 * not set, this JVM's -XX:HeapDumpPath, when it runs with
+		 * -XX:+HeapDumpOnOutOfMemoryError.
+		 */
+		private @Nullable String heapDumpPath;
+
+		/**
+		 * Whether to keep each dump beside its snapshot rather than delete it once
+		 * converted.
+		 */
+		private boolean keepHprof;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public @Nullable String getHeapDumpPath() {
+			return this.heapDumpPath;
+		}
+
+		public void setHeapDumpPath(@Nullable String heapDumpPath) {
+			this.heapDumpPath = heapDumpPath;
+		}
+
+		public boolean isKeepHprof() {
+			return this.keepHprof;
+		}
+
+		public void setKeepHprof(boolean keepHprof) {
+			this.keepHprof = keepHprof;
 		}
 
 	}

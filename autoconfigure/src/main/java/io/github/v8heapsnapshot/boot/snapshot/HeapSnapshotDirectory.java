@@ -1,12 +1,18 @@
 package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -44,6 +50,18 @@ public class HeapSnapshotDirectory {
 	static final String INDEX_SUFFIX = ".index";
 
 	static final String SCRATCH_SUFFIX = ".scratch";
+
+	/**
+	 * The file in a work directory that its process keeps locked while the snapshot is in
+	 * progress: a lock the operating system releases when the process dies, however it
+	 * dies, so that a live owner is told from a dead one even where process ids repeat.
+	 */
+	static final String OWNER_LOCK = ".owner.lock";
+
+	/**
+	 * How long a work directory without its lock yet is taken for one being created.
+	 */
+	private static final Duration CREATION = Duration.ofSeconds(30);
 
 	private static final List<String> COMPANION_SUFFIXES = List.of(SUMMARY_SUFFIX, DESCRIPTOR_SUFFIX, HPROF_SUFFIX);
 
@@ -114,12 +132,18 @@ public class HeapSnapshotDirectory {
 		create();
 		String hidden = "." + HeapSnapshotNames.stem(name);
 		Path work = createOwnerOnlyDirectory(this.path.resolve(hidden + WORK_SUFFIX));
+		FileChannel owner = null;
 		try {
+			owner = FileChannel.open(createOwnerOnlyFile(work.resolve(OWNER_LOCK)), StandardOpenOption.WRITE);
+			owner.lock();
 			Files.createDirectories(this.temporaryDirectory);
 			Path index = createOwnerOnlyDirectory(this.temporaryDirectory.resolve(hidden + INDEX_SUFFIX));
-			return new HeapSnapshotWorkspace(name, this.path.resolve(hidden + HPROF_SUFFIX), work, index);
+			return new HeapSnapshotWorkspace(name, this.path.resolve(hidden + HPROF_SUFFIX), work, index, owner);
 		}
-		catch (IOException ex) {
+		catch (IOException | RuntimeException ex) {
+			if (owner != null) {
+				owner.close();
+			}
 			FileSystemUtils.deleteRecursively(work);
 			throw ex;
 		}
@@ -233,7 +257,9 @@ public class HeapSnapshotDirectory {
 
 	/**
 	 * Removes the files in progress, and the companions without a snapshot, that were
-	 * left by processes that no longer run, for example one killed during a snapshot.
+	 * left by processes that no longer run, for example one killed during a snapshot. The
+	 * files of a snapshot whose owner still holds its lock are kept, whichever process
+	 * that is.
 	 */
 	public void removeLeftOvers() {
 		removeLeftOvers(this.path);
@@ -259,8 +285,7 @@ public class HeapSnapshotDirectory {
 	}
 
 	private boolean isLeftOver(String fileName, String name) {
-		long pid = HeapSnapshotNames.pid(name);
-		if (pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).isPresent()) {
+		if (isInProgress(name)) {
 			return false;
 		}
 		if (fileName.startsWith(".")) {
@@ -268,6 +293,36 @@ public class HeapSnapshotDirectory {
 		}
 		boolean companion = COMPANION_SUFFIXES.stream().anyMatch(fileName::endsWith);
 		return companion && !Files.exists(this.path.resolve(name));
+	}
+
+	/**
+	 * Returns whether a live process is taking a snapshot: it holds the lock in the work
+	 * directory, or has just created that directory and not yet its lock.
+	 * @param name a valid snapshot name
+	 * @return {@code true} if the snapshot is in progress
+	 */
+	private boolean isInProgress(String name) {
+		Path work = this.path.resolve("." + HeapSnapshotNames.stem(name) + WORK_SUFFIX);
+		Path lock = work.resolve(OWNER_LOCK);
+		try {
+			if (!Files.exists(lock, LinkOption.NOFOLLOW_LINKS)) {
+				return Files.isDirectory(work, LinkOption.NOFOLLOW_LINKS) && Files.getLastModifiedTime(work)
+					.toInstant()
+					.isAfter(Instant.now().minus(CREATION));
+			}
+			try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+					FileLock free = channel.tryLock()) {
+				return free == null;
+			}
+		}
+		catch (OverlappingFileLockException ex) {
+			// Held by this JVM
+			return true;
+		}
+		catch (IOException ex) {
+			// Gone meanwhile, or unreadable: not this process's to delete either way
+			return Files.exists(work, LinkOption.NOFOLLOW_LINKS);
+		}
 	}
 
 	private static @Nullable String snapshotNameOf(String fileName) {

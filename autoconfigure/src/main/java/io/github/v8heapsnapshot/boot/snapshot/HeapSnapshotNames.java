@@ -1,5 +1,6 @@
 package io.github.v8heapsnapshot.boot.snapshot;
 
+import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -29,16 +30,22 @@ public final class HeapSnapshotNames {
 	// Shared by the whole process, as Node's sequence is, so names never repeat
 	private static final AtomicInteger sequence = new AtomicInteger();
 
+	// Tells apart processes whose ids repeat, as PID 1 does in every container, in the field
+	// where Node puts its thread id
+	private static final int INSTANCE = new SecureRandom().nextInt(1, 100_000);
+
 	private HeapSnapshotNames() {
 	}
 
 	/**
-	 * Returns a new name for a snapshot taken now.
+	 * Returns a new name for a snapshot taken now: Node's pattern with the process id and,
+	 * where Node puts its thread id, a number drawn at random once per process, so that
+	 * processes sharing a directory never take the same name, even with the same id.
 	 * @param time the local time the snapshot is taken
 	 * @return the name
 	 */
 	public static String next(LocalDateTime time) {
-		return String.format("Heap.%s.%d.0.%03d%s", TIME.format(time), ProcessHandle.current().pid(),
+		return String.format("Heap.%s.%d.%d.%03d%s", TIME.format(time), ProcessHandle.current().pid(), INSTANCE,
 				sequence.incrementAndGet(), SUFFIX);
 	}
 
@@ -50,15 +57,6 @@ public final class HeapSnapshotNames {
 	 */
 	public static boolean isValid(String name) {
 		return PATTERN.matcher(name).matches();
-	}
-
-	/**
-	 * Returns the process id in a snapshot name.
-	 * @param name a valid snapshot name
-	 * @return the id of the process that took it
-	 */
-	static long pid(String name) {
-		return Long.parseLong(name.split("\\.")[3]);
 	}
 
 	/**

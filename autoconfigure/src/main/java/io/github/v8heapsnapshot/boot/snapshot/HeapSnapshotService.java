@@ -2,7 +2,10 @@ package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,10 +16,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.github.v8heapsnapshot.boot.conversion.DumpConverter;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
-import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -72,6 +75,10 @@ public class HeapSnapshotService implements AutoCloseable {
 	private final HeapSnapshotTasks tasks = new HeapSnapshotTasks();
 
 	private @Nullable ExecutorService executor;
+
+	private DumpConverter converter = DumpConverter.inProcess();
+
+	private @Nullable DumpConverter isolatedConverter;
 
 	/**
 	 * Creates a service with a lock of its own.
@@ -143,6 +150,24 @@ public class HeapSnapshotService implements AutoCloseable {
 	}
 
 	/**
+	 * Sets how dumps are converted, in this JVM by default.
+	 * @param converter the converter
+	 */
+	public void setConverter(DumpConverter converter) {
+		this.converter = converter;
+	}
+
+	/**
+	 * Sets how the dumps taken under memory pressure, and those left by a JVM that ran out
+	 * of memory, are converted: out of the application's heap, as in a child JVM. By
+	 * default as the others.
+	 * @param isolatedConverter the converter, or {@code null} for the one of the others
+	 */
+	public void setIsolatedConverter(@Nullable DumpConverter isolatedConverter) {
+		this.isolatedConverter = isolatedConverter;
+	}
+
+	/**
 	 * Sets the listeners to tell about snapshots.
 	 * @param listeners the listeners
 	 */
@@ -207,12 +232,12 @@ public class HeapSnapshotService implements AutoCloseable {
 	 * space
 	 */
 	public HeapSnapshotTask submitSnapshot(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
-		HeapSnapshotLock.Permit permit = acquire(trigger);
+		HeapSnapshotLock.Permit permit = acquire(trigger, this.busyWait);
 		try {
-			HeapSnapshotTask task = start(trigger, live);
+			HeapSnapshotTask task = start(trigger, live, this.clock.instant());
 			executor().execute(() -> {
 				try {
-					run(task, false, permit);
+					run(task, false, dumpHeap(task), permit);
 				}
 				catch (HeapSnapshotException ex) {
 					logger.warn("Heap snapshot '" + task.getName() + "' failed: " + ex.getMessage());
@@ -281,14 +306,75 @@ public class HeapSnapshotService implements AutoCloseable {
 		return this.executor;
 	}
 
-	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
-		try (HeapSnapshotLock.Permit permit = acquire(trigger)) {
-			return run(start(trigger, live), open, permit);
+	/**
+	 * Takes a snapshot of live objects because the heap is under pressure, unless another
+	 * snapshot is in progress: dumps the heap and converts the dump with the
+	 * {@linkplain #setIsolatedConverter isolated converter}, since the application's heap
+	 * has no room for a conversion.
+	 * @param pressure what made the snapshot, recorded in its descriptor
+	 * @return the descriptor of the stored snapshot
+	 * @throws IOException if dumping, converting or storing fails; no file is left
+	 * behind
+	 * @throws SnapshotInProgressException if another snapshot is in progress
+	 * @throws InsufficientDiskSpaceException if the storage directory has too little free
+	 * space, or fills up
+	 */
+	public HeapSnapshotDescriptor takeSnapshotUnderPressure(HeapPressure pressure) throws IOException {
+		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.PRESSURE, Duration.ZERO)) {
+			HeapSnapshotTask task = start(SnapshotTrigger.PRESSURE, true, this.clock.instant());
+			Source source = dumpHeap(task);
+			return run(task, false, new Source(source.dump(), pressure, this.keepHprof), permit).descriptor();
 		}
 	}
 
-	private HeapSnapshotLock.Permit acquire(SnapshotTrigger trigger) {
-		HeapSnapshotLock.Permit permit = this.lock.tryAcquire(this.busyWait);
+	/**
+	 * Converts a heap dump that the JVM wrote before it died of an
+	 * {@link OutOfMemoryError} into a stored snapshot, dated by the dump, with the
+	 * {@linkplain #setIsolatedConverter isolated converter}. The dump is moved into the
+	 * snapshot's workspace first, so that no other process converts it too, and is then
+	 * deleted, or kept beside the snapshot.
+	 * @param hprof the complete dump
+	 * @param dumped when the JVM wrote it
+	 * @param wait how long to wait for a snapshot in progress
+	 * @param keepHprof whether to keep the dump beside the snapshot
+	 * @return the descriptor of the stored snapshot
+	 * @throws IOException if the dump cannot be moved, converted or stored; the dump is
+	 * deleted when it was moved and could not be converted
+	 * @throws java.nio.file.NoSuchFileException if another process took the dump first
+	 */
+	public HeapSnapshotDescriptor importOutOfMemoryDump(Path hprof, Instant dumped, Duration wait, boolean keepHprof)
+			throws IOException {
+		try (HeapSnapshotLock.Permit permit = acquire(SnapshotTrigger.OOM, wait)) {
+			// The JVM dumps every object on an OutOfMemoryError, reachable or not
+			HeapSnapshotTask task = start(SnapshotTrigger.OOM, false, dumped);
+			return run(task, false, new Source((target) -> claim(hprof, target), null, keepHprof), permit)
+				.descriptor();
+		}
+	}
+
+	// An atomic move lets one process of those sharing the dump's directory have it
+	private static void claim(Path hprof, Path target) throws IOException {
+		try {
+			Files.move(hprof, target, StandardCopyOption.ATOMIC_MOVE);
+		}
+		catch (AtomicMoveNotSupportedException ex) {
+			Files.move(hprof, target);
+		}
+	}
+
+	private Taken take(SnapshotTrigger trigger, @Nullable Boolean live, boolean open) throws IOException {
+		try (HeapSnapshotLock.Permit permit = acquire(trigger, this.busyWait)) {
+			HeapSnapshotTask task = start(trigger, live, this.clock.instant());
+			return run(task, open, dumpHeap(task), permit);
+		}
+	}
+
+	private Source dumpHeap(HeapSnapshotTask task) {
+		return new Source((hprof) -> this.heapDumper.dumpHeap(hprof, task.isLive()), null, this.keepHprof);
+	}
+
+	private HeapSnapshotLock.Permit acquire(SnapshotTrigger trigger, Duration wait) {
+		HeapSnapshotLock.Permit permit = this.lock.tryAcquire(wait);
 		if (permit == null) {
 			this.listeners.forEach((listener) -> listener.rejected(trigger));
 			throw new SnapshotInProgressException("Another heap snapshot is in progress; try again when it is done",
@@ -297,8 +383,8 @@ public class HeapSnapshotService implements AutoCloseable {
 		return permit;
 	}
 
-	private HeapSnapshotTask start(SnapshotTrigger trigger, @Nullable Boolean live) throws IOException {
-		Instant created = this.clock.instant();
+	private HeapSnapshotTask start(SnapshotTrigger trigger, @Nullable Boolean live, Instant created)
+			throws IOException {
 		String name = HeapSnapshotNames.next(LocalDateTime.ofInstant(created, this.clock.getZone()));
 		HeapSnapshotDirectory directory = this.store.getDirectory();
 		directory.create();
@@ -313,12 +399,13 @@ public class HeapSnapshotService implements AutoCloseable {
 	 * Runs a snapshot; the task tells its outcome only once the listeners know that it
 	 * ended and the lock is released, so that a caller told of it can take another.
 	 */
-	private Taken run(HeapSnapshotTask task, boolean open, HeapSnapshotLock.Permit permit) throws IOException {
+	private Taken run(HeapSnapshotTask task, boolean open, Source source, HeapSnapshotLock.Permit permit)
+			throws IOException {
 		this.listeners.forEach((listener) -> listener.started(task.getTrigger()));
 		Taken taken;
 		try (HeapSnapshotWorkspace workspace = this.store.getDirectory().createWorkspace(task.getName())) {
 			task.started(workspace);
-			taken = takeIn(workspace, task, open);
+			taken = takeIn(workspace, task, open, source);
 		}
 		catch (IOException | RuntimeException ex) {
 			ended(task, permit);
@@ -335,12 +422,13 @@ public class HeapSnapshotService implements AutoCloseable {
 		permit.close();
 	}
 
-	private Taken takeIn(HeapSnapshotWorkspace workspace, HeapSnapshotTask task, boolean open) throws IOException {
+	private Taken takeIn(HeapSnapshotWorkspace workspace, HeapSnapshotTask task, boolean open, Source source)
+			throws IOException {
 		try {
-			HeapSnapshotDescriptor descriptor = dumpAndConvert(task, workspace);
+			HeapSnapshotDescriptor descriptor = dumpAndConvert(task, workspace, source);
 			FileChannel channel = open ? FileChannel.open(workspace.snapshot(), StandardOpenOption.READ) : null;
 			try {
-				store(descriptor, workspace);
+				store(descriptor, workspace, source.keepHprof());
 			}
 			catch (IOException | RuntimeException ex) {
 				if (channel != null) {
@@ -361,32 +449,41 @@ public class HeapSnapshotService implements AutoCloseable {
 		}
 	}
 
-	private HeapSnapshotDescriptor dumpAndConvert(HeapSnapshotTask task, HeapSnapshotWorkspace workspace)
-			throws IOException {
+	private HeapSnapshotDescriptor dumpAndConvert(HeapSnapshotTask task, HeapSnapshotWorkspace workspace,
+			Source source) throws IOException {
 		Duration dump = timed(SnapshotPhase.DUMP, task.getTrigger(), () -> {
-			this.heapDumper.dumpHeap(workspace.hprof(), task.isLive());
+			source.dump().to(workspace.hprof());
 			return workspace.hprof();
 		}).duration();
-		this.admission.checkFreeHeap();
+		DumpConverter converter = converter(task.getTrigger());
+		if (converter.usesApplicationHeap()) {
+			this.admission.checkFreeHeap();
+		}
 		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, task.getTrigger(),
-				() -> convert(workspace, task.conversionListener()));
+				() -> convert(converter, workspace, task.conversionListener()));
 		ConversionResult result = conversion.value();
 		return new HeapSnapshotDescriptor(task.getName(), task.getCreated(), task.getTrigger(), task.isLive(),
 				result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
-				conversion.duration().toMillis());
+				conversion.duration().toMillis(), source.pressure());
 	}
 
-	private void store(HeapSnapshotDescriptor descriptor, HeapSnapshotWorkspace workspace) throws IOException {
-		this.store.store(descriptor, workspace, this.keepHprof);
+	private DumpConverter converter(SnapshotTrigger trigger) {
+		boolean isolated = trigger == SnapshotTrigger.PRESSURE || trigger == SnapshotTrigger.OOM;
+		return (isolated && this.isolatedConverter != null) ? this.isolatedConverter : this.converter;
+	}
+
+	private void store(HeapSnapshotDescriptor descriptor, HeapSnapshotWorkspace workspace, boolean keepHprof)
+			throws IOException {
+		this.store.store(descriptor, workspace, keepHprof);
 		this.listeners.forEach((listener) -> listener.stored(descriptor));
 		this.retention.apply(this.store);
 	}
 
-	private ConversionResult convert(HeapSnapshotWorkspace workspace, ConversionListener listener)
-			throws IOException {
+	private ConversionResult convert(DumpConverter converter, HeapSnapshotWorkspace workspace,
+			ConversionListener listener) throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
 			.withTempDirectory(workspace.index());
-		return new HeapSnapshotConverter(options).convert(workspace.hprof(), workspace.snapshot(), listener);
+		return converter.convert(workspace.hprof(), workspace.snapshot(), options, listener);
 	}
 
 	private <T> Timed<T> timed(SnapshotPhase phase, SnapshotTrigger trigger, Phase<T> action) throws IOException {
@@ -433,6 +530,20 @@ public class HeapSnapshotService implements AutoCloseable {
 	 */
 	public boolean delete(String name) throws IOException {
 		return this.tasks.remove(name) || this.store.delete(name);
+	}
+
+	@FunctionalInterface
+	private interface Dump {
+
+		void to(Path hprof) throws IOException;
+
+	}
+
+	/**
+	 * Where the dump of a snapshot comes from, what made it, and whether to keep it.
+	 */
+	private record Source(Dump dump, @Nullable HeapPressure pressure, boolean keepHprof) {
+
 	}
 
 	@FunctionalInterface

@@ -2,6 +2,7 @@ package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,11 +36,14 @@ public final class HeapSnapshotWorkspace implements AutoCloseable {
 
 	private final Path index;
 
-	HeapSnapshotWorkspace(String name, Path hprof, Path work, Path index) {
+	private final FileChannel owner;
+
+	HeapSnapshotWorkspace(String name, Path hprof, Path work, Path index, FileChannel owner) {
 		this.name = name;
 		this.hprof = hprof;
 		this.work = work;
 		this.index = index;
+		this.owner = owner;
 	}
 
 	/**
@@ -99,10 +103,17 @@ public final class HeapSnapshotWorkspace implements AutoCloseable {
 	}
 
 	/**
-	 * Deletes the files of the snapshot that are still here.
+	 * Deletes the files of the snapshot that are still here, and releases the lock that
+	 * told other processes it was in progress.
 	 */
 	@Override
 	public void close() {
+		try {
+			this.owner.close();
+		}
+		catch (IOException ex) {
+			logger.warn("Failed to release the lock of heap snapshot '" + this.name + "'", ex);
+		}
 		for (Path file : List.of(this.index, this.work, this.hprof)) {
 			try {
 				FileSystemUtils.deleteRecursively(file);

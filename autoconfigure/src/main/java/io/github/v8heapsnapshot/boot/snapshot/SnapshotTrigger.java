@@ -25,7 +25,18 @@ public enum SnapshotTrigger {
 	/**
 	 * Application code calling {@link HeapSnapshotService}.
 	 */
-	API;
+	API,
+
+	/**
+	 * An episode of memory pressure, seen by the {@code HeapPressureWatcher}.
+	 */
+	PRESSURE,
+
+	/**
+	 * A dump that the JVM wrote on an {@link OutOfMemoryError} before it died, picked up
+	 * at the next start.
+	 */
+	OOM;
 
 	/**
 	 * Returns the lower-case name used in descriptors and meter tags.

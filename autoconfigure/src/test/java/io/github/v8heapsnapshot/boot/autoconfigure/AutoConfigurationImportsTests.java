@@ -30,6 +30,7 @@ class AutoConfigurationImportsTests {
 			.containsExactly(V8HeapSnapshotAutoConfiguration.class.getName(),
 					V8HeapSnapshotEndpointAutoConfiguration.class.getName(),
 					"io.github.v8heapsnapshot.boot.autoconfigure.metrics.V8HeapSnapshotMetricsAutoConfiguration",
+					"io.github.v8heapsnapshot.boot.autoconfigure.pressure.V8HeapSnapshotPressureAutoConfiguration",
 					"io.github.v8heapsnapshot.boot.autoconfigure.scheduling.V8HeapSnapshotSchedulingAutoConfiguration");
 	}
 

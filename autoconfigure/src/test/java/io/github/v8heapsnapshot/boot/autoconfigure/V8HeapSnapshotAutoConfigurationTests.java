@@ -1,7 +1,10 @@
 package io.github.v8heapsnapshot.boot.autoconfigure;
 
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,10 +16,13 @@ import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.Redaction;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author v8heapsnapshot developers
  */
+@ExtendWith(OutputCaptureExtension.class)
 class V8HeapSnapshotAutoConfigurationTests {
 
 	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
@@ -40,9 +47,31 @@ class V8HeapSnapshotAutoConfigurationTests {
 			assertThat(context).hasSingleBean(HeapSnapshotService.class)
 				.hasSingleBean(HeapSnapshotStore.class)
 				.hasSingleBean(HotSpotHeapDumper.class);
-			assertThat(context.getBean(HeapSnapshotStore.class).getDirectory().getPath())
-				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "v8heapsnapshots").toAbsolutePath());
+			assertThat(context.getBean(HeapSnapshotStore.class).getDirectory().getPath().getFileName().toString())
+				.matches("v8heapsnapshots-app-[0-9a-f]{12}");
 		});
+	}
+
+	@Test
+	void storesEachApplicationInADirectoryOfItsOwnAndLogsIt(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("spring.application.name=orders/eu west")
+			.run((context) -> assertThat(context.getBean(HeapSnapshotStore.class).getDirectory().getPath())
+				.isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "v8heapsnapshots-orders-eu-west")
+					.toAbsolutePath()));
+		assertThat(output).contains("Heap snapshots are stored in '"
+				+ Path.of(System.getProperty("java.io.tmpdir"), "v8heapsnapshots-orders-eu-west").toAbsolutePath() + "'");
+		this.contextRunner.run((first) -> this.contextRunner.run((second) -> assertThat(
+				second.getBean(HeapSnapshotStore.class).getDirectory().getPath())
+			.as("stable across restarts")
+			.isEqualTo(first.getBean(HeapSnapshotStore.class).getDirectory().getPath())));
+	}
+
+	@Test
+	void warnsAboutAMisspeltProperty(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("v8heapsnapshot.directory=" + this.temp)
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains(
+				"Ignoring unknown property 'v8heapsnapshot.directory', did you mean 'v8heapsnapshot.storage.directory'?");
 	}
 
 	@Test
@@ -113,11 +142,15 @@ class V8HeapSnapshotAutoConfigurationTests {
 		List<Path> storedFiles = List.of(Files.createFile(this.temp.resolve(stored + ".heapsnapshot")),
 				Files.createFile(this.temp.resolve(stored + ".heapsnapshot.json")),
 				Files.createFile(this.temp.resolve(stored + ".hprof")));
-		long parent = ProcessHandle.current().parent().orElseThrow().pid();
-		Path otherProcessWork = Files.createDirectory(this.temp.resolve(".Heap.20260101.120000." + parent + ".0.001.work"));
+		Files.createFile(work.resolve(".owner.lock"));
+		// Another process with the same id, as replicas in containers are: its lock is held
+		Path otherProcessWork = Files.createDirectory(this.temp.resolve("." + stem.replace(".0.", ".7.") + ".work"));
 		Path unrelated = Files.createFile(this.temp.resolve("notes.txt"));
-		this.contextRunner.withPropertyValues("v8heapsnapshot.storage.directory=" + this.temp)
-			.run((context) -> assertThat(context).hasNotFailed());
+		try (FileChannel lock = FileChannel.open(otherProcessWork.resolve(".owner.lock"), StandardOpenOption.CREATE_NEW,
+				StandardOpenOption.WRITE); FileLock held = lock.lock()) {
+			this.contextRunner.withPropertyValues("v8heapsnapshot.storage.directory=" + this.temp)
+				.run((context) -> assertThat(context).hasNotFailed());
+		}
 		assertThat(work).doesNotExist();
 		assertThat(dump).doesNotExist();
 		assertThat(index).doesNotExist();

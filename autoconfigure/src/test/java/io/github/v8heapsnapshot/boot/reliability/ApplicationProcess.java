@@ -122,6 +122,14 @@ public final class ApplicationProcess implements AutoCloseable {
 		return this.port;
 	}
 
+	/**
+	 * Returns the JVM's process.
+	 * @return the process handle
+	 */
+	ProcessHandle handle() {
+		return this.process.toHandle();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}

@@ -51,7 +51,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 		properties = { "management.endpoints.web.exposure.include=v8heapsnapshot",
 				"management.endpoint.v8heapsnapshot.access=unrestricted", "v8heapsnapshot.schedule.enabled=true",
 				"v8heapsnapshot.schedule.interval=1s", "v8heapsnapshot.storage.max-count=1000",
-				"v8heapsnapshot.summary.enabled=false" })
+				"v8heapsnapshot.summary.enabled=false",
+				// Quick conversions keep the lock changing hands, which is what this test is about
+				"v8heapsnapshot.conversion.mode=in-process" })
 @Import(ConcurrentCallersTests.ProbeConfiguration.class)
 @DirtiesContext
 class ConcurrentCallersTests {

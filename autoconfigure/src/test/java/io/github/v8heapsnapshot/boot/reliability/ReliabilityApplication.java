@@ -9,7 +9,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * The application the reliability tests snapshot, in the test JVM or in a child JVM: it
- * keeps known secrets, and with {@code reliability.ballast-percent} fills its heap.
+ * keeps known secrets, with {@code reliability.ballast-percent} fills its heap, and with
+ * {@code reliability.leak-share} leaks once started until that share of its heap is full.
  *
  * @author v8heapsnapshot developers
  */
@@ -26,6 +27,12 @@ public class ReliabilityApplication {
 	@ConditionalOnProperty("reliability.ballast-percent")
 	HeapBallast heapBallast(Environment environment) {
 		return new HeapBallast(environment.getRequiredProperty("reliability.ballast-percent", Integer.class));
+	}
+
+	@Bean
+	@ConditionalOnProperty("reliability.leak-share")
+	SteadyLeak steadyLeak(Environment environment) {
+		return new SteadyLeak(environment.getRequiredProperty("reliability.leak-share", Double.class));
 	}
 
 	@Bean

@@ -65,22 +65,32 @@ class HeapSnapshotDirectoryTests {
 	}
 
 	@Test
-	void removesFilesLeftInProgressByThisProcess() throws IOException {
+	void removesFilesLeftInProgressByADeadProcessButNotThoseOfALiveOne() throws IOException {
 		HeapSnapshotDirectory directory = new HeapSnapshotDirectory(this.temp.resolve("snapshots"),
 				this.temp.resolve("index"));
-		String name = HeapSnapshotNames.next(LocalDateTime.now());
-		String stem = HeapSnapshotNames.stem(name);
-		HeapSnapshotWorkspace workspace = directory.createWorkspace(name);
-		Files.writeString(workspace.hprof(), "JAVA PROFILE 1.0.2");
-		Files.writeString(workspace.snapshot(), "converting");
-		Files.writeString(Files.createDirectory(workspace.index().resolve("v8heapsnapshot-1")).resolve("ids"), "x");
-		Path orphanSummary = Files.writeString(directory.summary(name), "{}");
-		Path unrelated = Files.createDirectory(this.temp.resolve("index/other"));
-		directory.removeLeftOvers();
-		assertThat(directory.getPath()).isEmptyDirectory();
-		assertThat(this.temp.resolve("index")).isDirectoryNotContaining("glob:**/." + stem + "*");
-		assertThat(orphanSummary).doesNotExist();
-		assertThat(unrelated).exists();
+		String live = HeapSnapshotNames.next(LocalDateTime.now());
+		String dead = HeapSnapshotNames.next(LocalDateTime.now());
+		String deadStem = HeapSnapshotNames.stem(dead);
+		try (HeapSnapshotWorkspace workspace = directory.createWorkspace(live)) {
+			Files.writeString(workspace.hprof(), "JAVA PROFILE 1.0.2");
+			Files.writeString(workspace.snapshot(), "converting");
+			// What a killed process leaves: its lock is free
+			Path work = Files.createDirectory(directory.getPath().resolve("." + deadStem + ".work"));
+			Files.writeString(work.resolve(".owner.lock"), "");
+			Files.writeString(work.resolve(dead), "converting");
+			Files.writeString(directory.getPath().resolve("." + deadStem + ".hprof"), "JAVA PROFILE 1.0.2");
+			Path index = Files.createDirectories(this.temp.resolve("index/." + deadStem + ".index/v8heapsnapshot-1"));
+			Path orphanSummary = Files.writeString(directory.summary(dead), "{}");
+			Path unrelated = Files.createDirectory(this.temp.resolve("index/other"));
+			directory.removeLeftOvers();
+			assertThat(directory.getPath()).isDirectoryNotContaining("glob:**/*" + deadStem + "*");
+			assertThat(index.getParent()).doesNotExist();
+			assertThat(orphanSummary).doesNotExist();
+			assertThat(unrelated).exists();
+			assertThat(workspace.hprof()).exists();
+			assertThat(workspace.snapshot()).exists();
+			assertThat(workspace.index()).exists();
+		}
 	}
 
 	@Test

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @EndpointWebTest(properties = "v8heapsnapshot.storage.max-count=2")
 class V8HeapSnapshotEndpointWebTests {
 
-	private static final String HEAP_SNAPSHOT_NAME = "Heap\\.\\d{8}\\.\\d{6}\\.\\d+\\.0\\.\\d{3,}\\.heapsnapshot";
+	private static final String HEAP_SNAPSHOT_NAME = "Heap\\.\\d{8}\\.\\d{6}\\.\\d+\\.\\d+\\.\\d{3,}\\.heapsnapshot";
 
 	@TempDir
 	static Path temp;

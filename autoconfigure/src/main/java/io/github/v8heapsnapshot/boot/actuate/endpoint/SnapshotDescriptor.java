@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.boot.actuate.endpoint;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.v8heapsnapshot.boot.snapshot.HeapPressure;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDescriptor;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotProgress;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotTask;
@@ -31,6 +32,7 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
  * @param dumpMillis the time the dump took, when stored
  * @param convertMillis the time the conversion took, when stored
  * @param summary the state of the snapshot's summary, when stored
+ * @param pressure what made a snapshot under memory pressure, when stored
  * @author v8heapsnapshot developers
  * @since 0.2.0
  */
@@ -38,7 +40,8 @@ import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 public record SnapshotDescriptor(String name, SnapshotState state, Instant created, SnapshotTrigger trigger,
 		boolean live, @Nullable Progress progress, @Nullable String failure, @Nullable Long hprofBytes,
 		@Nullable Long snapshotBytes, @Nullable Long nodeCount, @Nullable Long edgeCount, @Nullable Long dumpMillis,
-		@Nullable Long convertMillis, @Nullable SummaryState summary) implements OperationResponseBody {
+		@Nullable Long convertMillis, @Nullable SummaryState summary, @Nullable HeapPressure pressure)
+		implements OperationResponseBody {
 
 	/**
 	 * Describes a stored snapshot.
@@ -50,7 +53,7 @@ public record SnapshotDescriptor(String name, SnapshotState state, Instant creat
 		return new SnapshotDescriptor(descriptor.name(), SnapshotState.STORED, descriptor.created(),
 				descriptor.trigger(), descriptor.live(), null, null, descriptor.hprofBytes(),
 				descriptor.snapshotBytes(), descriptor.nodeCount(), descriptor.edgeCount(), descriptor.dumpMillis(),
-				descriptor.convertMillis(), summary);
+				descriptor.convertMillis(), summary, descriptor.pressure());
 	}
 
 	/**
@@ -62,7 +65,7 @@ public record SnapshotDescriptor(String name, SnapshotState state, Instant creat
 		HeapSnapshotProgress progress = task.getProgress();
 		return new SnapshotDescriptor(task.getName(), task.getState(), task.getCreated(), task.getTrigger(),
 				task.isLive(), (progress != null) ? Progress.of(progress) : null, task.getFailure(), null, null, null,
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 	/**

@@ -305,7 +305,8 @@ public class V8HeapSnapshotEndpoint {
 
 	private boolean isInProgress(String name) {
 		HeapSnapshotTask task = this.service.task(name);
-		return task != null && task.getState() == SnapshotState.IN_PROGRESS;
+		// Stored before its task hears of it: a snapshot in the store is no longer in progress
+		return task != null && task.getState() == SnapshotState.IN_PROGRESS && this.service.file(name) == null;
 	}
 
 	private SnapshotDescriptor describe(HeapSnapshotDescriptor descriptor) {

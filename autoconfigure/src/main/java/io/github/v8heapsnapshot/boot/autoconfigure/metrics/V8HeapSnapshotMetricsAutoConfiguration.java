@@ -1,7 +1,10 @@
 package io.github.v8heapsnapshot.boot.autoconfigure.metrics;
 
 import io.github.v8heapsnapshot.boot.autoconfigure.V8HeapSnapshotAutoConfiguration;
+import io.github.v8heapsnapshot.boot.autoconfigure.pressure.V8HeapSnapshotPressureAutoConfiguration;
+import io.github.v8heapsnapshot.boot.metrics.HeapPressureMetrics;
 import io.github.v8heapsnapshot.boot.metrics.V8HeapSnapshotMetrics;
+import io.github.v8heapsnapshot.boot.pressure.PressureEpisodes;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -18,7 +21,7 @@ import org.springframework.context.annotation.Bean;
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-@AutoConfiguration(after = V8HeapSnapshotAutoConfiguration.class,
+@AutoConfiguration(after = { V8HeapSnapshotAutoConfiguration.class, V8HeapSnapshotPressureAutoConfiguration.class },
 		afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, HeapSnapshotStore.class })
@@ -28,6 +31,13 @@ public final class V8HeapSnapshotMetricsAutoConfiguration {
 	@ConditionalOnMissingBean
 	V8HeapSnapshotMetrics v8HeapSnapshotMetrics(HeapSnapshotStore store) {
 		return new V8HeapSnapshotMetrics(store);
+	}
+
+	@Bean
+	@ConditionalOnBean(PressureEpisodes.class)
+	@ConditionalOnMissingBean
+	HeapPressureMetrics heapPressureMetrics(PressureEpisodes episodes) {
+		return new HeapPressureMetrics(episodes);
 	}
 
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -11,7 +12,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.v8heapsnapshot.boot.autoconfigure.V8HeapSnapshotAutoConfiguration;
+import io.github.v8heapsnapshot.boot.autoconfigure.pressure.V8HeapSnapshotPressureAutoConfiguration;
+import io.github.v8heapsnapshot.boot.metrics.HeapPressureMetrics;
 import io.github.v8heapsnapshot.boot.metrics.V8HeapSnapshotMetrics;
+import io.github.v8heapsnapshot.boot.pressure.HeapOccupancy;
+import io.github.v8heapsnapshot.boot.pressure.PressureEpisodes;
+import io.github.v8heapsnapshot.boot.pressure.SkipReason;
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDescriptor;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
@@ -112,6 +118,35 @@ class V8HeapSnapshotMetricsAutoConfigurationTests {
 	void doesNotAutoConfigureMetricsWithoutAMeterRegistry() {
 		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(V8HeapSnapshotMetrics.class)
 			.hasSingleBean(HeapSnapshotService.class));
+	}
+
+	@Test
+	void countsEpisodesOfMemoryPressureWhenEnabled() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(V8HeapSnapshotPressureAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.withPropertyValues("v8heapsnapshot.pressure.enabled=true", "v8heapsnapshot.pressure.max-captures=0")
+			.run((context) -> {
+				MeterRegistry registry = context.getBean(MeterRegistry.class);
+				HeapPressureMetrics metrics = context.getBean(HeapPressureMetrics.class);
+				metrics.bindTo(registry);
+				PressureEpisodes episodes = context.getBean(PressureEpisodes.class);
+				HeapOccupancy full = new HeapOccupancy(90, 100, true, "G1 Old Generation", "G1 Compaction Pause",
+						Instant.now());
+				assertThat(episodes.offer(full)).isEqualTo(PressureEpisodes.Decision.SKIP_CAP);
+				metrics.episodeStarted(full);
+				metrics.skipped(full, SkipReason.CAP);
+				assertThat(registry.get("v8heapsnapshot.pressure.episodes").counter().count()).isOne();
+				assertThat(registry.get("v8heapsnapshot.pressure.skipped").tag("reason", "cap").counter().count())
+					.isOne();
+				assertThat(registry.get("v8heapsnapshot.pressure.captures").tag("trigger", "heap").counter().count())
+					.isZero();
+				assertThat(registry.get("v8heapsnapshot.pressure.state").gauge().value())
+					.isEqualTo(PressureEpisodes.State.COOLING.ordinal());
+			});
+		this.contextRunner.withConfiguration(AutoConfigurations.of(V8HeapSnapshotPressureAutoConfiguration.class))
+			.withBean(SimpleMeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).doesNotHaveBean(HeapPressureMetrics.class)
+				.doesNotHaveBean(PressureEpisodes.class));
 	}
 
 	@Test
