@@ -1,0 +1,154 @@
+package io.github.v8heapsnapshot.convert;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+
+import io.github.v8heapsnapshot.ids.ObjectGraph;
+import io.github.v8heapsnapshot.index.LongIntMap;
+import io.github.v8heapsnapshot.index.ObjectIdIndex;
+import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
+import io.github.v8heapsnapshot.snapshot.StringTable;
+
+/**
+ * The linked dump as {@link io.github.v8heapsnapshot.ids.ObjectIds} reads it: nodes by raw
+ * ordinal, read back from the link workers' record files, and the addresses from the object
+ * index. Names are keyed by their text, so that the keys of two dumps compare.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.2.0
+ */
+final class SnapshotGraph implements ObjectGraph {
+
+	private static final int BUFFER_SIZE = 1 << 20;
+
+	private final LinkContext context;
+
+	private final LinkPass[] workers;
+
+	private final StringTable strings;
+
+	private final int[] classNames;
+
+	private final LongIntMap nameKeys = new LongIntMap();
+
+	SnapshotGraph(LinkContext context, LinkPass[] workers, StringTable strings) throws IOException {
+		this.context = context;
+		this.workers = workers;
+		this.strings = strings;
+		this.classNames = new int[context.classCount];
+		for (int i = 0; i < context.classCount; i++) {
+			this.classNames[i] = (int) strings.hashOf(context.classes.get(i).nameIndex);
+		}
+	}
+
+	@Override
+	public long nodeCount() {
+		return this.context.nodeCount;
+	}
+
+	@Override
+	public void nodes(NodeVisitor visitor) throws IOException {
+		ClassTable classes = this.context.classes;
+		// The loaders' class names anchor the classes they loaded: find them on the way
+		LongIntMap loaders = new LongIntMap();
+		for (int i = 0; i < this.context.classCount; i++) {
+			long loader = this.context.resolve(classes.get(i).dump.loaderId());
+			if (loader >= 0) {
+				loaders.put(loader, 0);
+			}
+		}
+		long ordinal = 0;
+		for (LinkPass worker : this.workers) {
+			try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
+				ByteBuffer buffer = in.buffer();
+				while (in.ensure(4)) {
+					int head = buffer.getInt();
+					int size = buffer.getInt();
+					buffer.position(buffer.position() + 8);
+					int kind = head >>> 28;
+					int ref = head & 0x0FFFFFFF;
+					if (kind != LinkPass.KIND_CLASS) {
+						boolean named = kind == LinkPass.KIND_INSTANCE || kind == LinkPass.KIND_OBJECT_ARRAY;
+						int type = ObjectGraph.key(kind, named ? this.classNames[ref] : ref);
+						visitor.node(ordinal, ObjectGraph.key(type, size), 0);
+						if (loaders.get(ordinal, -1) == 0) {
+							loaders.put(ordinal, type);
+						}
+					}
+					ordinal++;
+				}
+			}
+		}
+		for (int i = 0; i < this.context.classCount; i++) {
+			long loader = this.context.resolve(classes.get(i).dump.loaderId());
+			int anchor = ObjectGraph.key(this.classNames[i], (loader >= 0) ? loaders.get(loader, 0) : 0);
+			visitor.node(i, ObjectGraph.key(LinkPass.KIND_CLASS, this.classNames[i]), anchor);
+		}
+	}
+
+	@Override
+	public void addresses(AddressVisitor visitor) throws IOException {
+		ClassTable classes = this.context.classes;
+		long[] classIds = new long[this.context.classCount];
+		for (int i = 0; i < classIds.length; i++) {
+			classIds[i] = classes.get(i).dump.classId();
+		}
+		Arrays.sort(classIds);
+		ObjectIdIndex objects = this.context.objects;
+		long count = objects.count();
+		int nextClass = 0;
+		for (long position = 0; position < count; position++) {
+			long address = objects.sortedId(position);
+			while (nextClass < classIds.length && classIds[nextClass] < address) {
+				visitor.address(classIds[nextClass], classes.indexOf(classIds[nextClass]));
+				nextClass++;
+			}
+			visitor.address(address, this.context.classCount + objects.sortedOrdinal(position));
+		}
+		for (; nextClass < classIds.length; nextClass++) {
+			visitor.address(classIds[nextClass], classes.indexOf(classIds[nextClass]));
+		}
+	}
+
+	@Override
+	public void edges(EdgeVisitor visitor) throws IOException {
+		long source = 0;
+		int classCount = this.context.classCount;
+		for (LinkPass worker : this.workers) {
+			try (BinaryInput nodes = new BinaryInput(worker.nodes.file(), BUFFER_SIZE);
+					BinaryInput edges = new BinaryInput(worker.edges.file(), BUFFER_SIZE)) {
+				ByteBuffer nodeBuffer = nodes.buffer();
+				ByteBuffer edgeBuffer = edges.buffer();
+				while (nodes.ensure(4)) {
+					nodeBuffer.position(nodeBuffer.position() + 8);
+					int count = nodeBuffer.getInt();
+					nodeBuffer.getInt();
+					for (int e = 0; e < count && edges.ensure(3); e++) {
+						int type = edgeBuffer.getInt();
+						int name = edgeBuffer.getInt();
+						long target = Integer.toUnsignedLong(edgeBuffer.getInt());
+						if (target >= classCount) {
+							visitor.edge(source, nameKey(type, name), target);
+						}
+					}
+					source++;
+				}
+			}
+		}
+	}
+
+	private int nameKey(int type, int name) throws IOException {
+		if (type == SnapshotFormat.EDGE_ELEMENT) {
+			return ObjectGraph.key(type, name);
+		}
+		// Keyed by index + 1: the map takes no 0, and the empty name is at 0
+		int text = this.nameKeys.get(name + 1L, 0);
+		if (text == 0) {
+			text = ObjectGraph.key(0, this.strings.hashOf(name));
+			this.nameKeys.put(name + 1L, text);
+		}
+		return ObjectGraph.key(type, text);
+	}
+
+}

@@ -1,0 +1,453 @@
+package io.github.v8heapsnapshot.ids;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.v8heapsnapshot.index.MappedBuffer;
+
+/**
+ * The ids of one snapshot's nodes, continued from the snapshots before it through an id
+ * table file, as V8 numbers the objects of one isolate: an object keeps the id it had,
+ * and an object first seen gets an odd id larger than every id handed out before, so ids
+ * are never reused.
+ *
+ * <p>An object keeps its id when it is at the same address with the same class key as in
+ * the previous snapshot. An object that a garbage collection moved keeps it when it hangs
+ * in the same place: referenced by an object that kept its id, under the same field name
+ * or index, with the same class key (resolved from the objects that stayed downwards, in
+ * rounds). Classes keep theirs by name and loader. Places that two objects share match
+ * neither, so that a wrong match, which would hide a new object, stays rare.
+ *
+ * <p>{@link #assign} writes the next table beside the given one; {@link #commit} replaces
+ * the table with it once the snapshot is complete, and {@link #close} deletes what is left.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.2.0
+ */
+public final class ObjectIds implements Closeable {
+
+	/**
+	 * The first id of the first snapshot: the smaller ones belong to the synthetic nodes.
+	 */
+	public static final long FIRST_ID = 101;
+
+	private static final long MAX_ID = 0xFFFFFFFFL;
+
+	private static final int MAX_ROUNDS = 64;
+
+	private final Path table;
+
+	private final Path next;
+
+	private final Path directory;
+
+	private final long count;
+
+	private final MappedBuffer classKeys;
+
+	private final MappedBuffer ids;
+
+	private final MappedBuffer places;
+
+	private long[] classOrdinals = new long[64];
+
+	private int[] anchors = new int[64];
+
+	private int classCount;
+
+	private long nextId = FIRST_ID;
+
+	private long previousCount;
+
+	private long keptByAddress;
+
+	private long keptByPlace;
+
+	private long addressMin = Long.MAX_VALUE;
+
+	private long addressBits;
+
+	private boolean committed;
+
+	private ObjectIds(Path table, Path directory, long count) throws IOException {
+		this.table = table;
+		this.directory = directory;
+		this.count = count;
+		Path parent = table.toAbsolutePath().getParent();
+		this.next = Files.createTempFile(parent, table.getFileName().toString(), ".next");
+		MappedBuffer classKeys = null;
+		MappedBuffer ids = null;
+		try {
+			classKeys = MappedBuffer.create(directory, "class-keys", Math.max(1, count) * 4);
+			ids = MappedBuffer.create(directory, "node-ids", Math.max(1, count) * 4);
+			this.places = MappedBuffer.create(directory, "place-keys", Math.max(1, count) * 4);
+		}
+		catch (IOException | RuntimeException ex) {
+			try (MappedBuffer a = classKeys; MappedBuffer b = ids) {
+				Files.deleteIfExists(this.next);
+			}
+			throw ex;
+		}
+		this.classKeys = classKeys;
+		this.ids = ids;
+	}
+
+	/**
+	 * Gives every node of a snapshot its id, reading the previous snapshot's table if there
+	 * is one, and writes the table for the next snapshot beside it.
+	 * @param table the id table: read if it exists, replaced on {@link #commit}
+	 * @param graph the snapshot's nodes
+	 * @param directory where the temporary files go
+	 * @return the ids, to be closed
+	 * @throws IOException if the table is not an id table, or a file cannot be read or
+	 * written
+	 */
+	public static ObjectIds assign(Path table, ObjectGraph graph, Path directory) throws IOException {
+		ObjectIds ids = new ObjectIds(table, directory, graph.nodeCount());
+		try {
+			ids.readNodes(graph);
+			if (Files.exists(table)) {
+				ids.continueFrom(graph);
+			}
+			else {
+				graph.addresses((address, ordinal) -> ids.noteAddress(address));
+			}
+			ids.handOutNewIds();
+			ids.writeNext(graph);
+			return ids;
+		}
+		catch (IOException | RuntimeException ex) {
+			ids.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Returns the id of a node.
+	 * @param ordinal the node's ordinal
+	 * @return its id, odd
+	 */
+	public long id(long ordinal) {
+		return Integer.toUnsignedLong(this.ids.getInt(ordinal * 4));
+	}
+
+	/**
+	 * Returns how many nodes the previous snapshot had, 0 for the first snapshot.
+	 * @return the count
+	 */
+	public long previousCount() {
+		return this.previousCount;
+	}
+
+	/**
+	 * Returns how many nodes kept their id by staying at their address.
+	 * @return the count
+	 */
+	public long keptByAddress() {
+		return this.keptByAddress;
+	}
+
+	/**
+	 * Returns how many nodes kept their id by their place after they moved.
+	 * @return the count
+	 */
+	public long keptByPlace() {
+		return this.keptByPlace;
+	}
+
+	/**
+	 * Replaces the table with the one for the next snapshot.
+	 * @throws IOException if the table cannot be replaced
+	 */
+	public void commit() throws IOException {
+		Files.move(this.next, this.table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		this.committed = true;
+	}
+
+	private void readNodes(ObjectGraph graph) throws IOException {
+		graph.nodes((ordinal, classKey, anchor) -> {
+			this.classKeys.putInt(ordinal * 4, classKey);
+			if (anchor != 0) {
+				if (this.classCount == this.anchors.length) {
+					this.anchors = Arrays.copyOf(this.anchors, 2 * this.classCount);
+					this.classOrdinals = Arrays.copyOf(this.classOrdinals, 2 * this.classCount);
+				}
+				this.classOrdinals[this.classCount] = ordinal;
+				this.anchors[this.classCount++] = anchor;
+			}
+		});
+	}
+
+	private void continueFrom(ObjectGraph graph) throws IOException {
+		try (IdTable.Reader previous = new IdTable.Reader(this.table)) {
+			this.nextId = previous.nextId;
+			this.previousCount = previous.count;
+			try (LostIds lost = new LostIds(this.directory)) {
+				matchAddresses(graph, previous, lost);
+				try (PlaceIndex index = lost.index(this.directory)) {
+					matchClasses(index);
+					matchPlaces(graph, index);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Joins the previous table and the snapshot, both in ascending order of address; the
+	 * previous ids that no node takes there are lost, to be found by their place.
+	 */
+	private void matchAddresses(ObjectGraph graph, IdTable.Reader previous, LostIds lost) throws IOException {
+		boolean[] more = { previous.next() };
+		graph.addresses((address, ordinal) -> {
+			noteAddress(address);
+			while (more[0] && previous.address < address) {
+				lost.add(previous.place, previous.id);
+				more[0] = previous.next();
+			}
+			if (more[0] && previous.address == address) {
+				if (previous.classBits == (this.classKeys.getInt(ordinal * 4) & 0xFFFF)) {
+					keep(ordinal, previous.id);
+					this.keptByAddress++;
+				}
+				else {
+					lost.add(previous.place, previous.id);
+				}
+				more[0] = previous.next();
+			}
+		});
+		while (more[0]) {
+			lost.add(previous.place, previous.id);
+			more[0] = previous.next();
+		}
+	}
+
+	private void matchClasses(PlaceIndex index) {
+		for (int i = 0; i < this.classCount; i++) {
+			long ordinal = this.classOrdinals[i];
+			if (id(ordinal) == 0) {
+				takeByPlace(index, ordinal, classPlace(i));
+			}
+		}
+	}
+
+	/**
+	 * Gives the nodes that moved the ids lost at their place, from the nodes that kept
+	 * theirs downwards: the first round reads every reference and keeps those whose source
+	 * has no id yet, each further round reads what the round before kept.
+	 */
+	private void matchPlaces(ObjectGraph graph, PlaceIndex index) throws IOException {
+		try (Pending pending = new Pending(this.directory)) {
+			graph.edges((source, name, target) -> {
+				if (id(target) == 0) {
+					if (id(source) != 0) {
+						takeByPlace(index, target, place(source, name, target));
+					}
+					else {
+						pending.add(source, name, target);
+					}
+				}
+			});
+			for (int round = 0; round < MAX_ROUNDS && pending.size() > 0; round++) {
+				long before = this.keptByPlace;
+				pending.retain((source, name, target) -> {
+					if (id(target) != 0) {
+						return false;
+					}
+					if (id(source) == 0) {
+						return true;
+					}
+					takeByPlace(index, target, place(source, name, target));
+					return false;
+				});
+				if (this.keptByPlace == before) {
+					break;
+				}
+			}
+		}
+	}
+
+	private void takeByPlace(PlaceIndex index, long ordinal, int place) {
+		long id = index.take(place);
+		if (id != 0) {
+			keep(ordinal, id);
+			this.keptByPlace++;
+		}
+	}
+
+	private void handOutNewIds() throws IOException {
+		long id = this.nextId;
+		for (long ordinal = 0; ordinal < this.count; ordinal++) {
+			if (id(ordinal) == 0) {
+				if (id > MAX_ID) {
+					throw new IOException("The snapshots of this process used up the 2^31 object ids of "
+							+ this.table + ": delete it to start again");
+				}
+				keep(ordinal, id);
+				id += 2;
+			}
+		}
+		this.nextId = id;
+	}
+
+	/**
+	 * Writes the table for the next snapshot: each node's place is the smallest place key
+	 * among the references that hold it.
+	 */
+	private void writeNext(ObjectGraph graph) throws IOException {
+		for (int i = 0; i < this.classCount; i++) {
+			this.places.putInt(this.classOrdinals[i] * 4, classPlace(i));
+		}
+		graph.edges((source, name, target) -> {
+			int place = place(source, name, target);
+			int known = this.places.getInt(target * 4);
+			if (known == 0 || Integer.compareUnsigned(place, known) < 0) {
+				this.places.putInt(target * 4, place);
+			}
+		});
+		long base = (this.addressMin != Long.MAX_VALUE) ? this.addressMin : 0;
+		try (IdTable.Writer writer = new IdTable.Writer(this.next, base, this.addressBits)) {
+			graph.addresses((address, ordinal) -> writer.add(address, this.classKeys.getInt(ordinal * 4), id(ordinal),
+					this.places.getInt(ordinal * 4)));
+			writer.finish(this.nextId);
+		}
+	}
+
+	private void noteAddress(long address) {
+		this.addressMin = Math.min(this.addressMin, address);
+		this.addressBits |= address;
+	}
+
+	private int place(long source, int name, long target) {
+		return ObjectGraph.key(ObjectGraph.key(id(source), name), this.classKeys.getInt(target * 4));
+	}
+
+	private int classPlace(int i) {
+		return ObjectGraph.key(this.anchors[i], this.classKeys.getInt(this.classOrdinals[i] * 4));
+	}
+
+	private void keep(long ordinal, long id) {
+		this.ids.putInt(ordinal * 4, (int) id);
+	}
+
+	/**
+	 * Deletes the temporary files, and the next table unless it was committed.
+	 * @throws IOException if a file cannot be deleted
+	 */
+	@Override
+	public void close() throws IOException {
+		try (MappedBuffer a = this.classKeys; MappedBuffer b = this.ids; MappedBuffer c = this.places) {
+			if (!this.committed) {
+				Files.deleteIfExists(this.next);
+			}
+		}
+	}
+
+	/**
+	 * The previous ids that no node took at their address, with their places.
+	 */
+	private static final class LostIds implements Closeable {
+
+		private final MappedBuffer entries;
+
+		private long count;
+
+		LostIds(Path directory) throws IOException {
+			this.entries = MappedBuffer.create(directory, "lost-ids", 1 << 16);
+		}
+
+		void add(int place, long id) throws IOException {
+			if (place == 0) {
+				return;
+			}
+			long offset = this.count * 8;
+			if (offset + 8 > this.entries.capacity()) {
+				this.entries.ensureCapacity(2 * this.entries.capacity());
+			}
+			this.entries.putLong(offset, ((long) place << 32) | id);
+			this.count++;
+		}
+
+		PlaceIndex index(Path directory) throws IOException {
+			PlaceIndex index = new PlaceIndex(directory, this.count);
+			for (long i = 0; i < this.count; i++) {
+				long entry = this.entries.getLong(i * 8);
+				index.add((int) (entry >>> 32), entry & 0xFFFFFFFFL);
+			}
+			return index;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.entries.close();
+		}
+
+	}
+
+	/**
+	 * References whose source has no id yet, to read again in the next round.
+	 */
+	private static final class Pending implements Closeable {
+
+		private final MappedBuffer edges;
+
+		private long size;
+
+		Pending(Path directory) throws IOException {
+			this.edges = MappedBuffer.create(directory, "pending", 1 << 16);
+		}
+
+		long size() {
+			return this.size;
+		}
+
+		void add(long source, int name, long target) throws IOException {
+			long offset = this.size * 12;
+			if (offset + 12 > this.edges.capacity()) {
+				this.edges.ensureCapacity(2 * this.edges.capacity());
+			}
+			this.edges.putInt(offset, (int) source);
+			this.edges.putInt(offset + 4, name);
+			this.edges.putInt(offset + 8, (int) target);
+			this.size++;
+		}
+
+		/**
+		 * Reads the references, keeping those the filter accepts, in place.
+		 */
+		void retain(Filter filter) {
+			long kept = 0;
+			for (long i = 0; i < this.size; i++) {
+				long source = Integer.toUnsignedLong(this.edges.getInt(i * 12));
+				int name = this.edges.getInt(i * 12 + 4);
+				long target = Integer.toUnsignedLong(this.edges.getInt(i * 12 + 8));
+				if (filter.keep(source, name, target)) {
+					this.edges.putInt(kept * 12, (int) source);
+					this.edges.putInt(kept * 12 + 4, name);
+					this.edges.putInt(kept * 12 + 8, (int) target);
+					kept++;
+				}
+			}
+			this.size = kept;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.edges.close();
+		}
+
+		@FunctionalInterface
+		interface Filter {
+
+			boolean keep(long source, int name, long target);
+
+		}
+
+	}
+
+}
