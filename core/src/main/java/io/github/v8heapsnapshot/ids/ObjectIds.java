@@ -79,8 +79,7 @@ public final class ObjectIds implements Closeable {
 		this.table = table;
 		this.directory = directory;
 		this.count = count;
-		Path parent = table.toAbsolutePath().getParent();
-		this.next = Files.createTempFile(parent, table.getFileName().toString(), ".next");
+		this.next = nextTable(table);
 		MappedBuffer classKeys = null;
 		MappedBuffer ids = null;
 		try {
@@ -168,6 +167,37 @@ public final class ObjectIds implements Closeable {
 	public void commit() throws IOException {
 		Files.move(this.next, this.table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		this.committed = true;
+	}
+
+	/**
+	 * Empties a table but keeps its next free id, so that later snapshots of the same JVM
+	 * number their objects as new without reusing an id: for when no snapshot that the
+	 * table describes is kept.
+	 * @param table the id table; nothing happens if it does not exist
+	 * @throws IOException if the table is not an id table or cannot be replaced
+	 */
+	public static void clear(Path table) throws IOException {
+		if (!Files.exists(table)) {
+			return;
+		}
+		long nextId;
+		try (IdTable.Reader reader = new IdTable.Reader(table)) {
+			nextId = reader.nextId;
+		}
+		Path empty = nextTable(table);
+		try {
+			try (IdTable.Writer writer = new IdTable.Writer(empty, 0, 0)) {
+				writer.finish(nextId);
+			}
+			Files.move(empty, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(empty);
+		}
+	}
+
+	private static Path nextTable(Path table) throws IOException {
+		return Files.createTempFile(table.toAbsolutePath().getParent(), table.getFileName() + ".", ".next");
 	}
 
 	private void readNodes(ObjectGraph graph) throws IOException {

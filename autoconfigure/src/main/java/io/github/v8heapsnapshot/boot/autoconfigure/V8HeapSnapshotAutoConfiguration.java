@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotListener;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotObjectIds;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
@@ -62,6 +63,7 @@ public final class V8HeapSnapshotAutoConfiguration {
 		service.setKeepHprof(this.properties.isKeepHprof());
 		service.setBusyWait(this.properties.getBusyWait());
 		service.setListeners(listeners.orderedStream().toList());
+		service.setObjectIds(new HeapSnapshotObjectIds(store.getDirectory()));
 		return service;
 	}
 

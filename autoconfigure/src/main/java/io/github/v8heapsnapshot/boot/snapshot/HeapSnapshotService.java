@@ -78,6 +78,8 @@ public class HeapSnapshotService {
 
 	private List<HeapSnapshotListener> listeners = List.of();
 
+	private @Nullable HeapSnapshotObjectIds objectIds;
+
 	/**
 	 * Creates a service.
 	 * @param store where snapshots are stored
@@ -135,6 +137,16 @@ public class HeapSnapshotService {
 	 */
 	public void setListeners(List<HeapSnapshotListener> listeners) {
 		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * Sets the object id table that continues the ids of this JVM's objects from one
+	 * snapshot to the next.
+	 * @param objectIds the table, or {@code null} to number each snapshot's objects from
+	 * scratch
+	 */
+	public void setObjectIds(@Nullable HeapSnapshotObjectIds objectIds) {
+		this.objectIds = objectIds;
 	}
 
 	/**
@@ -303,6 +315,9 @@ public class HeapSnapshotService {
 	private ConversionResult convert(Path hprof, Path snapshot, Path index) throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
 			.withTempDirectory(index);
+		if (this.objectIds != null) {
+			options = this.objectIds.applyTo(options);
+		}
 		return new HeapSnapshotConverter(options).convert(hprof, snapshot);
 	}
 
@@ -358,7 +373,11 @@ public class HeapSnapshotService {
 	 * @throws IOException if its files cannot be deleted
 	 */
 	public boolean delete(String name) throws IOException {
-		return this.store.delete(name);
+		boolean deleted = this.store.delete(name);
+		if (deleted && this.objectIds != null) {
+			this.objectIds.retainFor(this.store.list());
+		}
+		return deleted;
 	}
 
 	@FunctionalInterface
