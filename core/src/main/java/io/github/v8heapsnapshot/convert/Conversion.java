@@ -94,7 +94,9 @@ final class Conversion {
 		if (table == null) {
 			return null;
 		}
-		return ObjectIds.assign(table, new SnapshotGraph(context, workers, strings), this.work);
+		ObjectIds ids = ObjectIds.assign(table, new SnapshotGraph(context, workers, strings), this.work);
+		this.progress.objectIdsAssigned(ids.statistics());
+		return ids;
 	}
 
 	private long lap(ConversionPhase phase, long start) {

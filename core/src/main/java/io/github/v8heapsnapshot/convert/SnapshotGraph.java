@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 
+import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.ids.ObjectGraph;
 import io.github.v8heapsnapshot.index.LongIntMap;
+import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.index.ObjectIdIndex;
 import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
 import io.github.v8heapsnapshot.snapshot.StringTable;
@@ -58,32 +60,71 @@ final class SnapshotGraph implements ObjectGraph {
 				loaders.put(loader, 0);
 			}
 		}
-		long ordinal = 0;
-		for (LinkPass worker : this.workers) {
-			try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
-				ByteBuffer buffer = in.buffer();
-				while (in.ensure(4)) {
-					int head = buffer.getInt();
-					int size = buffer.getInt();
-					buffer.position(buffer.position() + 8);
-					int kind = head >>> 28;
-					int ref = head & 0x0FFFFFFF;
-					if (kind != LinkPass.KIND_CLASS) {
-						boolean named = kind == LinkPass.KIND_INSTANCE || kind == LinkPass.KIND_OBJECT_ARRAY;
-						int type = ObjectGraph.key(kind, named ? this.classNames[ref] : ref);
-						visitor.node(ordinal, ObjectGraph.key(type, size), 0);
-						if (loaders.get(ordinal, -1) == 0) {
-							loaders.put(ordinal, type);
+		try (MappedBuffer texts = textKeys()) {
+			long ordinal = 0;
+			for (LinkPass worker : this.workers) {
+				try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
+					ByteBuffer buffer = in.buffer();
+					while (in.ensure(4)) {
+						int head = buffer.getInt();
+						int size = buffer.getInt();
+						buffer.getInt();
+						int aux = buffer.getInt();
+						int kind = head >>> 28;
+						int ref = head & 0x0FFFFFFF;
+						if (kind != LinkPass.KIND_CLASS) {
+							boolean named = kind == LinkPass.KIND_INSTANCE || kind == LinkPass.KIND_OBJECT_ARRAY;
+							int type = ObjectGraph.key(kind, named ? this.classNames[ref] : ref);
+							int content = switch (kind) {
+								case LinkPass.KIND_STRING -> (aux >= 0) ? texts.getInt(aux * 4L) : 0;
+								case LinkPass.KIND_PRIMITIVE_ARRAY -> texts.getInt(ordinal * 4);
+								default -> 0;
+							};
+							visitor.node(ordinal, ObjectGraph.key(type, size), 0, content);
+							if (loaders.get(ordinal, -1) == 0) {
+								loaders.put(ordinal, type);
+							}
 						}
+						ordinal++;
 					}
-					ordinal++;
 				}
 			}
 		}
 		for (int i = 0; i < this.context.classCount; i++) {
 			long loader = this.context.resolve(classes.get(i).dump.loaderId());
 			int anchor = ObjectGraph.key(this.classNames[i], (loader >= 0) ? loaders.get(loader, 0) : 0);
-			visitor.node(i, ObjectGraph.key(LinkPass.KIND_CLASS, this.classNames[i]), anchor);
+			visitor.node(i, ObjectGraph.key(LinkPass.KIND_CLASS, this.classNames[i]), anchor, 0);
+		}
+	}
+
+	/**
+	 * Keys the kept prefix and the length of every {@code byte[]} and {@code char[]}, by
+	 * raw ordinal, reading the link workers' text files in order.
+	 */
+	private MappedBuffer textKeys() throws IOException {
+		MappedBuffer keys = MappedBuffer.create(this.context.directory, "text-keys",
+				Math.max(1, this.context.nodeCount) * 4);
+		try {
+			byte[] bytes = new byte[this.context.textBytes + 5];
+			for (LinkPass worker : this.workers) {
+				MappedBuffer text = worker.text;
+				long at = 0;
+				for (long i = 0; i < worker.textCount; i++) {
+					text.get(at, bytes, 0, 5);
+					int length = ((bytes[0] & 0xFF) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8)
+							| (bytes[3] & 0xFF);
+					int kept = (int) Math.min((long) length * BasicType.primitiveSize(bytes[4]), this.context.textBytes);
+					text.get(at + 5, bytes, 5, kept);
+					long ordinal = Integer.toUnsignedLong(worker.textOrdinals.getInt(i * 4));
+					keys.putInt(ordinal * 4, ObjectGraph.key(length, StringTable.hash(bytes, 4, kept + 1)));
+					at += 5 + kept;
+				}
+			}
+			return keys;
+		}
+		catch (RuntimeException ex) {
+			keys.close();
+			throw ex;
 		}
 	}
 

@@ -23,7 +23,9 @@ public interface ObjectGraph {
 	 * @param visitor called with each node's ordinal, its class key (a {@link #key} of what
 	 * the node is: its class name and size, so that an array that changed length is another
 	 * object) and, for the nodes of classes, their anchor (a key of the class name and its
-	 * loader's class name; 0 for other nodes)
+	 * loader's class name; 0 for other nodes) and its own content (a key of what never
+	 * changes in it: the characters of a String or of a {@code byte[]} or {@code char[]};
+	 * 0 for other nodes)
 	 * @throws IOException if the graph cannot be read
 	 */
 	void nodes(NodeVisitor visitor) throws IOException;
@@ -71,9 +73,10 @@ public interface ObjectGraph {
 		 * @param ordinal its ordinal
 		 * @param classKey its class key
 		 * @param anchor its anchor if it is a class, else 0
+		 * @param content its own content, or 0
 		 * @throws IOException if the visitor fails
 		 */
-		void node(long ordinal, int classKey, int anchor) throws IOException;
+		void node(long ordinal, int classKey, int anchor, int content) throws IOException;
 
 	}
 

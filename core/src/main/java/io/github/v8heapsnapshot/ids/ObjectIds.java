@@ -18,11 +18,13 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  * are never reused.
  *
  * <p>An object keeps its id when it is at the same address with the same class key as in
- * the previous snapshot. An object that a garbage collection moved keeps it when it hangs
- * in the same place: referenced by an object that kept its id, under the same field name
- * or index, with the same class key (resolved from the objects that stayed downwards, in
- * rounds). Classes keep theirs by name and loader. Places that two objects share match
- * neither, so that a wrong match, which would hide a new object, stays rare.
+ * the previous snapshot. An object that a garbage collection moved keeps it when its
+ * content is the same and unique in both snapshots (a String's characters, a text array's,
+ * or what an object holds of them under which field names), or else when it hangs in the
+ * same place: referenced by an object that kept its id, under the same field name or index,
+ * with the same class key (resolved from the objects that stayed downwards, in rounds).
+ * Classes keep theirs by name and loader. Keys that two objects share match neither, so
+ * that a wrong match, which would hide a new object, stays rare.
  *
  * <p>{@link #assign} writes the next table beside the given one; {@link #commit} replaces
  * the table with it once the snapshot is complete, and {@link #close} deletes what is left.
@@ -41,6 +43,8 @@ public final class ObjectIds implements Closeable {
 
 	private static final int MAX_ROUNDS = 64;
 
+	private static final long CONTENT = -1;
+
 	private final Path table;
 
 	private final Path next;
@@ -54,6 +58,12 @@ public final class ObjectIds implements Closeable {
 	private final MappedBuffer ids;
 
 	private final MappedBuffer places;
+
+	private final MappedBuffer contents;
+
+	private @Nullable MappedBuffer contentCounts;
+
+	private long contentMask;
 
 	private long[] classOrdinals = new long[64];
 
@@ -69,6 +79,8 @@ public final class ObjectIds implements Closeable {
 
 	private long keptByPlace;
 
+	private long keptByContent;
+
 	private long addressMin = Long.MAX_VALUE;
 
 	private long addressBits;
@@ -82,19 +94,22 @@ public final class ObjectIds implements Closeable {
 		this.next = nextTable(table);
 		MappedBuffer classKeys = null;
 		MappedBuffer ids = null;
+		MappedBuffer places = null;
 		try {
 			classKeys = MappedBuffer.create(directory, "class-keys", Math.max(1, count) * 4);
 			ids = MappedBuffer.create(directory, "node-ids", Math.max(1, count) * 4);
-			this.places = MappedBuffer.create(directory, "place-keys", Math.max(1, count) * 4);
+			places = MappedBuffer.create(directory, "place-keys", Math.max(1, count) * 4);
+			this.contents = MappedBuffer.create(directory, "content-keys", Math.max(1, count) * 4);
 		}
 		catch (IOException | RuntimeException ex) {
-			try (MappedBuffer a = classKeys; MappedBuffer b = ids) {
+			try (MappedBuffer a = classKeys; MappedBuffer b = ids; MappedBuffer c = places) {
 				Files.deleteIfExists(this.next);
 			}
 			throw ex;
 		}
 		this.classKeys = classKeys;
 		this.ids = ids;
+		this.places = places;
 	}
 
 	/**
@@ -116,6 +131,8 @@ public final class ObjectIds implements Closeable {
 			}
 			else {
 				graph.addresses((address, ordinal) -> ids.noteAddress(address));
+				ids.sumContents(graph, null, null);
+				ids.countContents();
 			}
 			ids.handOutNewIds();
 			ids.writeNext(graph);
@@ -137,27 +154,12 @@ public final class ObjectIds implements Closeable {
 	}
 
 	/**
-	 * Returns how many nodes the previous snapshot had, 0 for the first snapshot.
-	 * @return the count
+	 * Returns how the nodes got their ids.
+	 * @return the statistics
 	 */
-	public long previousCount() {
-		return this.previousCount;
-	}
-
-	/**
-	 * Returns how many nodes kept their id by staying at their address.
-	 * @return the count
-	 */
-	public long keptByAddress() {
-		return this.keptByAddress;
-	}
-
-	/**
-	 * Returns how many nodes kept their id by their place after they moved.
-	 * @return the count
-	 */
-	public long keptByPlace() {
-		return this.keptByPlace;
+	public ObjectIdStatistics statistics() {
+		return new ObjectIdStatistics(this.count, this.previousCount, this.keptByAddress, this.keptByContent,
+				this.keptByPlace);
 	}
 
 	/**
@@ -201,8 +203,9 @@ public final class ObjectIds implements Closeable {
 	}
 
 	private void readNodes(ObjectGraph graph) throws IOException {
-		graph.nodes((ordinal, classKey, anchor) -> {
+		graph.nodes((ordinal, classKey, anchor, content) -> {
 			this.classKeys.putInt(ordinal * 4, classKey);
+			this.contents.putInt(ordinal * 4, content);
 			if (anchor != 0) {
 				if (this.classCount == this.anchors.length) {
 					this.anchors = Arrays.copyOf(this.anchors, 2 * this.classCount);
@@ -220,9 +223,12 @@ public final class ObjectIds implements Closeable {
 			this.previousCount = previous.count;
 			try (LostIds lost = new LostIds(this.directory)) {
 				matchAddresses(graph, previous, lost);
-				try (PlaceIndex index = lost.index(this.directory)) {
+				try (PlaceIndex index = lost.index(this.directory); Pending pending = new Pending(this.directory)) {
 					matchClasses(index);
-					matchPlaces(graph, index);
+					sumContents(graph, index, pending);
+					countContents();
+					matchContents(index);
+					matchPending(index, pending);
 				}
 			}
 		}
@@ -267,39 +273,109 @@ public final class ObjectIds implements Closeable {
 	}
 
 	/**
-	 * Gives the nodes that moved the ids lost at their place, from the nodes that kept
-	 * theirs downwards: the first round reads every reference and keeps those whose source
-	 * has no id yet, each further round reads what the round before kept.
+	 * Reads every reference once: sums what each node holds of content into its place slot,
+	 * which is free until {@link #writeNext}, and when continuing, gives the nodes that
+	 * moved the ids lost at their place where the source kept its id, and keeps the
+	 * references whose source has no id yet for {@link #matchPending}.
 	 */
-	private void matchPlaces(ObjectGraph graph, PlaceIndex index) throws IOException {
-		try (Pending pending = new Pending(this.directory)) {
-			graph.edges((source, name, target) -> {
-				if (id(target) == 0) {
-					if (id(source) != 0) {
-						takeByPlace(index, target, place(source, name, target));
-					}
-					else {
-						pending.add(source, name, target);
-					}
-				}
-			});
-			for (int round = 0; round < MAX_ROUNDS && pending.size() > 0; round++) {
-				long before = this.keptByPlace;
-				pending.retain((source, name, target) -> {
-					if (id(target) != 0) {
-						return false;
-					}
-					if (id(source) == 0) {
-						return true;
-					}
+	private void sumContents(ObjectGraph graph, @Nullable PlaceIndex index, @Nullable Pending pending)
+			throws IOException {
+		graph.edges((source, name, target) -> {
+			int content = this.contents.getInt(target * 4);
+			if (content != 0) {
+				int sum = this.places.getInt(source * 4) + ObjectGraph.key(name, content);
+				this.places.putInt(source * 4, (sum != 0) ? sum : 1);
+			}
+			if (index != null && id(target) == 0) {
+				if (id(source) != 0) {
 					takeByPlace(index, target, place(source, name, target));
-					return false;
-				});
-				if (this.keptByPlace == before) {
-					break;
+				}
+				else {
+					pending.add(source, name, target);
+				}
+			}
+		});
+		// Each node's content key from its own content, or else from the sum of what it holds
+		for (long ordinal = 0; ordinal < this.count; ordinal++) {
+			int own = this.contents.getInt(ordinal * 4);
+			int held = this.places.getInt(ordinal * 4);
+			int content = (own != 0) ? own : held;
+			this.contents.putInt(ordinal * 4,
+					(content != 0) ? ObjectGraph.key(ObjectGraph.key(CONTENT, content), this.classKeys.getInt(ordinal * 4))
+							: 0);
+			this.places.putInt(ordinal * 4, 0);
+		}
+	}
+
+	/**
+	 * Counts the content keys, up to two each, in buckets: a key alone in its bucket is
+	 * unique in the snapshot. A shared bucket only makes a node fall back to its place.
+	 */
+	private void countContents() throws IOException {
+		long capacity = 16;
+		while (capacity < 2 * this.count) {
+			capacity *= 2;
+		}
+		this.contentCounts = MappedBuffer.create(this.directory, "content-counts", capacity);
+		this.contentMask = capacity - 1;
+		for (long ordinal = 0; ordinal < this.count; ordinal++) {
+			int content = this.contents.getInt(ordinal * 4);
+			if (content != 0) {
+				long bucket = bucket(content);
+				byte seen = this.contentCounts.getByte(bucket);
+				if (seen < 2) {
+					this.contentCounts.putByte(bucket, (byte) (seen + 1));
 				}
 			}
 		}
+	}
+
+	private void matchContents(PlaceIndex index) {
+		for (long ordinal = 0; ordinal < this.count; ordinal++) {
+			if (id(ordinal) == 0) {
+				int content = uniqueContent(ordinal);
+				if (content != 0) {
+					long id = index.take(content);
+					if (id != 0) {
+						keep(ordinal, id);
+						this.keptByContent++;
+					}
+				}
+			}
+		}
+	}
+
+	/**
+	 * Gives the nodes that moved the ids lost at their place, from the nodes that kept
+	 * theirs downwards: each round reads the references whose source had no id in the
+	 * round before.
+	 */
+	private void matchPending(PlaceIndex index, Pending pending) {
+		for (int round = 0; round < MAX_ROUNDS && pending.size() > 0; round++) {
+			long before = this.keptByPlace;
+			pending.retain((source, name, target) -> {
+				if (id(target) != 0) {
+					return false;
+				}
+				if (id(source) == 0) {
+					return true;
+				}
+				takeByPlace(index, target, place(source, name, target));
+				return false;
+			});
+			if (this.keptByPlace == before) {
+				break;
+			}
+		}
+	}
+
+	private int uniqueContent(long ordinal) {
+		int content = this.contents.getInt(ordinal * 4);
+		return (content != 0 && this.contentCounts.getByte(bucket(content)) == 1) ? content : 0;
+	}
+
+	private long bucket(int content) {
+		return (content * 0x9E3779B97F4A7C15L >>> 17) & this.contentMask;
 	}
 
 	private void takeByPlace(PlaceIndex index, long ordinal, int place) {
@@ -326,8 +402,9 @@ public final class ObjectIds implements Closeable {
 	}
 
 	/**
-	 * Writes the table for the next snapshot: each node's place is the smallest place key
-	 * among the references that hold it.
+	 * Writes the table for the next snapshot. Each node's key there is its content key if
+	 * that is unique, else its place: the smallest place key among the references that hold
+	 * it.
 	 */
 	private void writeNext(ObjectGraph graph) throws IOException {
 		for (int i = 0; i < this.classCount; i++) {
@@ -342,8 +419,11 @@ public final class ObjectIds implements Closeable {
 		});
 		long base = (this.addressMin != Long.MAX_VALUE) ? this.addressMin : 0;
 		try (IdTable.Writer writer = new IdTable.Writer(this.next, base, this.addressBits)) {
-			graph.addresses((address, ordinal) -> writer.add(address, this.classKeys.getInt(ordinal * 4), id(ordinal),
-					this.places.getInt(ordinal * 4)));
+			graph.addresses((address, ordinal) -> {
+				int content = uniqueContent(ordinal);
+				writer.add(address, this.classKeys.getInt(ordinal * 4), id(ordinal),
+						(content != 0) ? content : this.places.getInt(ordinal * 4));
+			});
 			writer.finish(this.nextId);
 		}
 	}
@@ -371,7 +451,8 @@ public final class ObjectIds implements Closeable {
 	 */
 	@Override
 	public void close() throws IOException {
-		try (MappedBuffer a = this.classKeys; MappedBuffer b = this.ids; MappedBuffer c = this.places) {
+		try (MappedBuffer a = this.classKeys; MappedBuffer b = this.ids; MappedBuffer c = this.places;
+				MappedBuffer d = this.contents; MappedBuffer e = this.contentCounts) {
 			if (!this.committed) {
 				Files.deleteIfExists(this.next);
 			}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// Runs memlab's find-leaks on three snapshots of one process (baseline, target, final), as
+// `memlab find-leaks --baseline A --target B --final C --trace-all-objects` does, through
+// @memlab/api, and prints one JSON object with the leak traces memlab reports.
+//
+// memlab's default leak filter only knows browser leaks (detached DOM, React Fiber nodes):
+// every object allocated between baseline and target and still alive in final is a
+// candidate here, as with --trace-all-objects.
+//
+// usage: node memlab-find-leaks.mjs BASELINE TARGET FINAL
+// exit: 0 analysed, 1 memlab failed, 2 bad arguments
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const USAGE = 'usage: node memlab-find-leaks.mjs BASELINE TARGET FINAL';
+
+const files = process.argv.slice(2);
+if (files.length !== 3 || files.some((file) => file.startsWith('--'))) {
+  process.stderr.write(`${USAGE}\n`);
+  process.exit(2);
+}
+
+// memlab prints progress on stdout; keep stdout for our JSON and remember what it said.
+const said = [];
+const stdoutWrite = process.stdout.write.bind(process.stdout);
+process.stdout.write = (chunk, ...rest) => {
+  remember(chunk);
+  const done = rest.find((r) => typeof r === 'function');
+  if (done) done();
+  return true;
+};
+for (const level of ['log', 'info', 'warn', 'error']) {
+  console[level] = (...parts) => remember(parts.map(String).join(' '));
+}
+
+const result = { analysed: false, error: null, seconds: null, leaks: [], memlabOutput: said };
+const started = Date.now();
+const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'memlab-find-leaks-'));
+try {
+  const { config } = require('@memlab/core');
+  const { findLeaksBySnapshotFilePaths, ConsoleMode } = require('@memlab/api');
+  // What --trace-all-objects sets
+  config.oversizeObjectAsLeak = true;
+  config.oversizeThreshold = 0;
+  const traces = await findLeaksBySnapshotFilePaths(...files.map((file) => path.resolve(file)),
+    { workDir, consoleMode: ConsoleMode.SILENT });
+  result.leaks = traces.map(describe);
+  if (process.env.MEMLAB_RAW) fs.writeFileSync(process.env.MEMLAB_RAW, JSON.stringify(traces));
+  result.analysed = true;
+}
+catch (ex) {
+  result.error = plain(ex && ex.stack ? ex.stack : String(ex)).split('\n').slice(0, 3).join('\n');
+}
+finally {
+  result.seconds = (Date.now() - started) / 1000;
+  fs.rmSync(workDir, { recursive: true, force: true });
+}
+stdoutWrite(`${JSON.stringify(result)}\n`, () => process.exit(result.analysed ? 0 : 1));
+
+// A trace as memlab serializes it: nested objects whose keys name an edge and the node it
+// leads to, from the GC roots down to the leaked object.
+function describe(trace) {
+  const steps = [];
+  let level = trace;
+  while (level && typeof level === 'object') {
+    const key = Object.keys(level).find((name) => !name.startsWith('$'));
+    if (key === undefined) break;
+    steps.push(key);
+    level = level[key];
+  }
+  return { steps, info: Object.fromEntries(Object.entries(trace).filter(([name]) => name.startsWith('$'))) };
+}
+
+function remember(chunk) {
+  const text = plain(String(chunk)).trim();
+  if (text && said.length < 50) said.push(text.slice(0, 500));
+}
+
+function plain(text) {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+}
