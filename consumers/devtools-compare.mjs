@@ -1,25 +1,25 @@
 #!/usr/bin/env node
-// Compares two snapshots of one process in Chrome DevTools, as a user does: loads both
-// through "Load profile…", selects the second, switches to the Comparison view against the
-// first and reads every class row (# New, # Deleted), then the Summary with the filter
-// "Objects allocated between Snapshot 1 and Snapshot 2". With --filter, both views are also
-// read filtered by class and the screenshot shows the filtered Comparison. Prints one JSON
-// object. Chromium only listens on 127.0.0.1 and is always stopped.
+// Compares snapshots of one process in Chrome DevTools, as a user does: loads them all
+// through "Load profile…", then selects each but the first in turn, switches to the
+// Comparison view against the snapshot before it and reads every class row (# New,
+// # Deleted); for the first pair also the Summary with the filter "Objects allocated between
+// Snapshot 1 and Snapshot 2". With --filter, the views are also read filtered by class, and
+// the screenshot shows the first pair's filtered Comparison. Prints one JSON object.
+// Chromium only listens on 127.0.0.1 and is always stopped.
 //
-// usage: node devtools-compare.mjs BASE.heapsnapshot TARGET.heapsnapshot OUT.png [--filter CLASS]
-//        [--timeout SECONDS]
+// usage: node devtools-compare.mjs FIRST.heapsnapshot SECOND.heapsnapshot [MORE.heapsnapshot...] OUT.png
+//        [--filter CLASS] [--timeout SECONDS]
 // exit: 0 compared, 1 DevTools failed (or the harness failed), 2 bad arguments
 import path from 'node:path';
 import { loadSnapshot, openDevTools, selectSnapshot } from './lib/devtools-page.mjs';
 
-const USAGE = 'usage: node devtools-compare.mjs BASE.heapsnapshot TARGET.heapsnapshot OUT.png [--filter CLASS] '
-  + '[--timeout SECONDS]';
+const USAGE = 'usage: node devtools-compare.mjs FIRST.heapsnapshot SECOND.heapsnapshot [MORE.heapsnapshot...] '
+  + 'OUT.png [--filter CLASS] [--timeout SECONDS]';
 const FILTER_BY_CLASS = '[aria-label="Filter by class"]:visible';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const options = parseArguments(process.argv.slice(2));
-const result = { compared: false, error: null, browser: null, targetObjects: null, comparison: null,
-  filteredComparison: [], allocatedBetween: null, filteredAllocatedBetween: [] };
+const result = { compared: false, error: null, browser: null, comparisons: [] };
 let devTools = null;
 let finished = false;
 const deadline = Date.now() + options.timeout * 1000;
@@ -30,37 +30,14 @@ process.on('exit', () => devTools && devTools.stop());
 try {
   devTools = await openDevTools(deadline);
   result.browser = devTools.browserVersion;
-  const base = await loadSnapshot(devTools, options.base, deadline);
-  if (base.error) throw new Error(`${options.base}: ${base.error}`);
-  const target = await loadSnapshot(devTools, options.target, deadline);
-  if (target.error) throw new Error(`${options.target}: ${target.error}`);
-  await selectSnapshot(devTools, target.entry, deadline);
-  const summary = await waitFor(() => devTools.page.evaluate(() => window.v8hs.summary()),
-    (read) => read.totalObjects !== null && read.rows.length > 0);
-  result.targetObjects = summary.totalObjects;
-  await choose('Perspective', 'Comparison');
-  const rows = await waitFor(() => devTools.page.evaluate(() => window.v8hs.comparison()), (read) => read.length > 0);
-  result.comparison = { classes: rows.length, totalNew: sum(rows, 'added'), totalDeleted: sum(rows, 'removed'),
-    mostNew: [...rows].sort((a, b) => b.added - a.added).slice(0, 10) };
-  if (options.filter !== null) {
-    await filterByClass(options.filter);
-    result.filteredComparison = await waitFor(() => devTools.page.evaluate(() => window.v8hs.comparison()),
-      (read) => read.length > 0 && read.every((row) => row.constructor.includes(options.filter)));
-    await devTools.page.screenshot({ path: options.screenshot });
-    await filterByClass('');
+  const entries = [];
+  for (const file of options.files) {
+    const loaded = await loadSnapshot(devTools, file, deadline);
+    if (loaded.error) throw new Error(`${file}: ${loaded.error}`);
+    entries.push(loaded.entry);
   }
-  else {
-    await devTools.page.screenshot({ path: options.screenshot });
-  }
-  await choose('Perspective', 'Summary');
-  await choose('Filter', /between/);
-  const between = await waitFor(() => devTools.page.evaluate(() => window.v8hs.summary()),
-    (read) => read.totalObjects !== null);
-  result.allocatedBetween = { totalObjects: between.totalObjects, rows: between.rows.slice(0, 10) };
-  if (options.filter !== null) {
-    await filterByClass(options.filter);
-    result.filteredAllocatedBetween = (await waitFor(() => devTools.page.evaluate(() => window.v8hs.summary()),
-      (read) => read.rows.every((row) => row.constructor.includes(options.filter)))).rows;
+  for (let i = 1; i < entries.length; i++) {
+    result.comparisons.push(await compare(entries[i - 1], entries[i], i === 1));
   }
   result.compared = true;
 }
@@ -68,6 +45,53 @@ catch (ex) {
   result.error = result.error || `harness error: ${ex.message.split('\n')[0]}`;
 }
 finish(result.error);
+
+// Selects the target, reads its Comparison with the base and, for the first pair, the
+// objects allocated between them and the screenshot
+async function compare(base, target, first) {
+  const comparison = { base: options.files[base.index], target: options.files[target.index], targetObjects: null,
+    totals: null, filteredComparison: [], allocatedBetween: null, filteredAllocatedBetween: [] };
+  await selectSnapshot(devTools, target, deadline);
+  const summary = await waitFor(() => devTools.page.evaluate(() => window.v8hs.summary()),
+    (read) => read.totalObjects !== null && read.rows.length > 0);
+  comparison.targetObjects = summary.totalObjects;
+  await choose('Perspective', 'Comparison');
+  await chooseBase(base.index);
+  const rows = await waitFor(() => devTools.page.evaluate(() => window.v8hs.comparison()), (read) => read.length > 0);
+  comparison.totals = { classes: rows.length, totalNew: sum(rows, 'added'), totalDeleted: sum(rows, 'removed'),
+    mostNew: [...rows].sort((a, b) => b.added - a.added).slice(0, 10) };
+  if (options.filter !== null) {
+    await filterByClass(options.filter);
+    comparison.filteredComparison = await waitFor(() => devTools.page.evaluate(() => window.v8hs.comparison()),
+      (read) => read.every((row) => row.constructor.includes(options.filter)));
+  }
+  if (first) await devTools.page.screenshot({ path: options.screenshot });
+  if (options.filter !== null) await filterByClass('');
+  await choose('Perspective', 'Summary');
+  if (first) {
+    await choose('Filter', /between/);
+    const between = await waitFor(() => devTools.page.evaluate(() => window.v8hs.summary()),
+      (read) => read.totalObjects !== null);
+    comparison.allocatedBetween = { totalObjects: between.totalObjects, rows: between.rows.slice(0, 10) };
+    if (options.filter !== null) {
+      await filterByClass(options.filter);
+      comparison.filteredAllocatedBetween = (await waitFor(() => devTools.page.evaluate(() => window.v8hs.summary()),
+        (read) => read.rows.every((row) => row.constructor.includes(options.filter)))).rows;
+      await filterByClass('');
+    }
+    await choose('Filter', 'All objects');
+  }
+  return comparison;
+}
+
+// The Comparison's base is the drop-down listing the loaded snapshots
+async function chooseBase(index) {
+  const titles = await devTools.page.evaluate(() => window.v8hs.state().entries.map((entry) => entry.title));
+  const select = devTools.page.locator('select:visible').filter({ hasText: titles[index] })
+    .filter({ hasNotText: 'Summary' }).first();
+  await select.selectOption({ index }, { timeout: remaining() });
+  await sleep(1000);
+}
 
 // Picks an option of one of the view's drop-downs, "Perspective" or "Filter"
 async function choose(label, option) {
@@ -113,7 +137,7 @@ function remaining() {
 }
 
 function parseArguments(args) {
-  const parsed = { base: null, target: null, screenshot: null, filter: null, timeout: 300 };
+  const parsed = { files: null, screenshot: null, filter: null, timeout: 300 };
   const positional = [];
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--filter' && i + 1 < args.length) parsed.filter = args[++i];
@@ -121,9 +145,10 @@ function parseArguments(args) {
     else if (args[i].startsWith('--')) usage();
     else positional.push(args[i]);
   }
-  if (positional.length !== 3 || !positional.slice(0, 2).every((file) => file.endsWith('.heapsnapshot'))
-      || !(parsed.timeout > 0)) usage();
-  [parsed.base, parsed.target, parsed.screenshot] = positional.map((file) => path.resolve(file));
+  const files = positional.slice(0, -1);
+  if (files.length < 2 || !files.every((file) => file.endsWith('.heapsnapshot')) || !(parsed.timeout > 0)) usage();
+  parsed.files = files.map((file) => path.resolve(file));
+  parsed.screenshot = path.resolve(positional[positional.length - 1]);
   return parsed;
 }
 

@@ -4,10 +4,11 @@
 // @memlab/api, and prints one JSON object with the leak traces memlab reports.
 //
 // memlab's default leak filter only knows browser leaks (detached DOM, React Fiber nodes):
-// every object allocated between baseline and target and still alive in final is a
-// candidate here, as with --trace-all-objects.
+// here every object allocated between baseline and target and still alive in final is a
+// candidate, as with --trace-all-objects, or with --trace-object-size-above N those of them
+// that retain more than N bytes, as with memlab's option of that name.
 //
-// usage: node memlab-find-leaks.mjs BASELINE TARGET FINAL
+// usage: node memlab-find-leaks.mjs BASELINE TARGET FINAL [--trace-object-size-above BYTES]
 // exit: 0 analysed, 1 memlab failed, 2 bad arguments
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,10 +16,17 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-const USAGE = 'usage: node memlab-find-leaks.mjs BASELINE TARGET FINAL';
+const USAGE = 'usage: node memlab-find-leaks.mjs BASELINE TARGET FINAL [--trace-object-size-above BYTES]';
 
-const files = process.argv.slice(2);
-if (files.length !== 3 || files.some((file) => file.startsWith('--'))) {
+const args = process.argv.slice(2);
+let sizeAbove = 0;
+const files = [];
+for (let i = 0; i < args.length; i++) {
+  if (args[i] === '--trace-object-size-above' && i + 1 < args.length) sizeAbove = Number(args[++i]);
+  else if (!args[i].startsWith('--')) files.push(args[i]);
+  else sizeAbove = NaN;
+}
+if (files.length !== 3 || !(sizeAbove >= 0)) {
   process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
@@ -42,13 +50,12 @@ const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'memlab-find-leaks-'));
 try {
   const { config } = require('@memlab/core');
   const { findLeaksBySnapshotFilePaths, ConsoleMode } = require('@memlab/api');
-  // What --trace-all-objects sets
+  // What --trace-all-objects and --trace-object-size-above set
   config.oversizeObjectAsLeak = true;
-  config.oversizeThreshold = 0;
+  config.oversizeThreshold = sizeAbove;
   const traces = await findLeaksBySnapshotFilePaths(...files.map((file) => path.resolve(file)),
     { workDir, consoleMode: ConsoleMode.SILENT });
   result.leaks = traces.map(describe);
-  if (process.env.MEMLAB_RAW) fs.writeFileSync(process.env.MEMLAB_RAW, JSON.stringify(traces));
   result.analysed = true;
 }
 catch (ex) {
@@ -60,18 +67,18 @@ finally {
 }
 stdoutWrite(`${JSON.stringify(result)}\n`, () => process.exit(result.analysed ? 0 : 1));
 
-// A trace as memlab serializes it: nested objects whose keys name an edge and the node it
-// leads to, from the GC roots down to the leaked object.
+// A trace as memlab serializes it: one key per step, from the GC roots down to the leaked
+// object, such as "3:  --sessions (property)--->  [java.util.HashMap](object) @123 ...".
 function describe(trace) {
   const steps = [];
-  let level = trace;
-  while (level && typeof level === 'object') {
-    const key = Object.keys(level).find((name) => !name.startsWith('$'));
-    if (key === undefined) break;
-    steps.push(key);
-    level = level[key];
+  for (const key of Object.keys(trace)) {
+    const step = key.match(/^\d+:\s+(?:--(.*?) \(([\w ]+)\)--->\s+)?\[(.*)\]\(([^)]*)\) @(\d+)(.*)$/s);
+    if (step) {
+      steps.push({ edgeName: step[1] ?? null, edgeType: step[2] ?? null, nodeName: step[3], nodeType: step[4],
+        id: Number(step[5]), leaked: step[6].includes('$memLabTag:leaked') });
+    }
   }
-  return { steps, info: Object.fromEntries(Object.entries(trace).filter(([name]) => name.startsWith('$'))) };
+  return { steps };
 }
 
 function remember(chunk) {

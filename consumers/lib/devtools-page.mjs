@@ -152,7 +152,8 @@ function installDomReaders() {
   const entries = () => all(document, 'li.heap-snapshot-sidebar-tree-item');
   window.v8hs = {
     state: () => ({
-      entries: entries().map((item, index) => ({ index, subtitle: text(item.querySelector('.subtitle')),
+      entries: entries().map((item, index) => ({ index, title: text(item.querySelector('.title')),
+        subtitle: text(item.querySelector('.subtitle')),
         waiting: item.classList.contains('wait'), selected: item.classList.contains('selected') })),
       errors: all(document, '.console-message-wrapper.console-error-level').filter(shown).map(text),
     }),

@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.convert;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.stream.LongStream;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.ids.ObjectGraph;
@@ -24,6 +25,8 @@ final class SnapshotGraph implements ObjectGraph {
 
 	private static final int BUFFER_SIZE = 1 << 20;
 
+	private static final int SMALL_NAMES = 1 << 16;
+
 	private final LinkContext context;
 
 	private final LinkPass[] workers;
@@ -31,6 +34,9 @@ final class SnapshotGraph implements ObjectGraph {
 	private final StringTable strings;
 
 	private final int[] classNames;
+
+	/** The keys of the names with small indices, the field names among them: 0 until known. */
+	private final int[] smallNameKeys = new int[SMALL_NAMES];
 
 	private final LongIntMap nameKeys = new LongIntMap();
 
@@ -53,13 +59,13 @@ final class SnapshotGraph implements ObjectGraph {
 	public void nodes(NodeVisitor visitor) throws IOException {
 		ClassTable classes = this.context.classes;
 		// The loaders' class names anchor the classes they loaded: find them on the way
-		LongIntMap loaders = new LongIntMap();
-		for (int i = 0; i < this.context.classCount; i++) {
-			long loader = this.context.resolve(classes.get(i).dump.loaderId());
-			if (loader >= 0) {
-				loaders.put(loader, 0);
-			}
+		long[] loaders = new long[this.context.classCount];
+		for (int i = 0; i < loaders.length; i++) {
+			loaders[i] = this.context.resolve(classes.get(i).dump.loaderId());
 		}
+		long[] loaderOrdinals = LongStream.of(loaders).filter((loader) -> loader >= 0).distinct().sorted().toArray();
+		int[] loaderTypes = new int[loaderOrdinals.length];
+		int nextLoader = 0;
 		try (MappedBuffer texts = textKeys()) {
 			long ordinal = 0;
 			for (LinkPass worker : this.workers) {
@@ -81,8 +87,8 @@ final class SnapshotGraph implements ObjectGraph {
 								default -> 0;
 							};
 							visitor.node(ordinal, ObjectGraph.key(type, size), 0, content);
-							if (loaders.get(ordinal, -1) == 0) {
-								loaders.put(ordinal, type);
+							if (nextLoader < loaderOrdinals.length && loaderOrdinals[nextLoader] == ordinal) {
+								loaderTypes[nextLoader++] = type;
 							}
 						}
 						ordinal++;
@@ -91,8 +97,8 @@ final class SnapshotGraph implements ObjectGraph {
 			}
 		}
 		for (int i = 0; i < this.context.classCount; i++) {
-			long loader = this.context.resolve(classes.get(i).dump.loaderId());
-			int anchor = ObjectGraph.key(this.classNames[i], (loader >= 0) ? loaders.get(loader, 0) : 0);
+			int loader = (loaders[i] >= 0) ? Arrays.binarySearch(loaderOrdinals, loaders[i]) : -1;
+			int anchor = ObjectGraph.key(this.classNames[i], (loader >= 0) ? loaderTypes[loader] : 0);
 			visitor.node(i, ObjectGraph.key(LinkPass.KIND_CLASS, this.classNames[i]), anchor, 0);
 		}
 	}
@@ -183,11 +189,16 @@ final class SnapshotGraph implements ObjectGraph {
 		if (type == SnapshotFormat.EDGE_ELEMENT) {
 			return ObjectGraph.key(type, name);
 		}
-		// Keyed by index + 1: the map takes no 0, and the empty name is at 0
-		int text = this.nameKeys.get(name + 1L, 0);
+		int text = (name >= 0 && name < SMALL_NAMES) ? this.smallNameKeys[name] : this.nameKeys.get(name + 1L, 0);
 		if (text == 0) {
 			text = ObjectGraph.key(0, this.strings.hashOf(name));
-			this.nameKeys.put(name + 1L, text);
+			if (name >= 0 && name < SMALL_NAMES) {
+				this.smallNameKeys[name] = text;
+			}
+			else {
+				// Keyed by index + 1: the map takes no 0
+				this.nameKeys.put(name + 1L, text);
+			}
 		}
 		return ObjectGraph.key(type, text);
 	}

@@ -132,7 +132,6 @@ public final class ObjectIds implements Closeable {
 			else {
 				graph.addresses((address, ordinal) -> ids.noteAddress(address));
 				ids.sumContents(graph, null, null);
-				ids.countContents();
 			}
 			ids.handOutNewIds();
 			ids.writeNext(graph);
@@ -226,7 +225,6 @@ public final class ObjectIds implements Closeable {
 				try (PlaceIndex index = lost.index(this.directory); Pending pending = new Pending(this.directory)) {
 					matchClasses(index);
 					sumContents(graph, index, pending);
-					countContents();
 					matchContents(index);
 					matchPending(index, pending);
 				}
@@ -296,20 +294,28 @@ public final class ObjectIds implements Closeable {
 			}
 		});
 		// Each node's content key from its own content, or else from the sum of what it holds
+		countContents();
 		for (long ordinal = 0; ordinal < this.count; ordinal++) {
 			int own = this.contents.getInt(ordinal * 4);
 			int held = this.places.getInt(ordinal * 4);
-			int content = (own != 0) ? own : held;
-			this.contents.putInt(ordinal * 4,
-					(content != 0) ? ObjectGraph.key(ObjectGraph.key(CONTENT, content), this.classKeys.getInt(ordinal * 4))
-							: 0);
-			this.places.putInt(ordinal * 4, 0);
+			if (own != 0 || held != 0) {
+				int content = ObjectGraph.key(ObjectGraph.key(CONTENT, (own != 0) ? own : held),
+						this.classKeys.getInt(ordinal * 4));
+				this.contents.putInt(ordinal * 4, content);
+				this.places.putInt(ordinal * 4, 0);
+				long bucket = bucket(content);
+				byte seen = this.contentCounts.getByte(bucket);
+				if (seen < 2) {
+					this.contentCounts.putByte(bucket, (byte) (seen + 1));
+				}
+			}
 		}
 	}
 
 	/**
-	 * Counts the content keys, up to two each, in buckets: a key alone in its bucket is
-	 * unique in the snapshot. A shared bucket only makes a node fall back to its place.
+	 * Makes room to count the content keys, up to two each, in buckets: a key alone in its
+	 * bucket is unique in the snapshot. A shared bucket only makes a node fall back to its
+	 * place.
 	 */
 	private void countContents() throws IOException {
 		long capacity = 16;
@@ -318,16 +324,6 @@ public final class ObjectIds implements Closeable {
 		}
 		this.contentCounts = MappedBuffer.create(this.directory, "content-counts", capacity);
 		this.contentMask = capacity - 1;
-		for (long ordinal = 0; ordinal < this.count; ordinal++) {
-			int content = this.contents.getInt(ordinal * 4);
-			if (content != 0) {
-				long bucket = bucket(content);
-				byte seen = this.contentCounts.getByte(bucket);
-				if (seen < 2) {
-					this.contentCounts.putByte(bucket, (byte) (seen + 1));
-				}
-			}
-		}
 	}
 
 	private void matchContents(PlaceIndex index) {
