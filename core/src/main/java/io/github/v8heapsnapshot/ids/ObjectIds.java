@@ -303,39 +303,52 @@ public final class ObjectIds implements Closeable {
 						this.classKeys.getInt(ordinal * 4));
 				this.contents.putInt(ordinal * 4, content);
 				this.places.putInt(ordinal * 4, 0);
-				long bucket = bucket(content);
-				byte seen = this.contentCounts.getByte(bucket);
-				if (seen < 2) {
-					this.contentCounts.putByte(bucket, (byte) (seen + 1));
-				}
+				countContent(content);
 			}
 		}
 	}
 
 	/**
-	 * Makes room to count the content keys, up to two each, in buckets: a key alone in its
-	 * bucket is unique in the snapshot. A shared bucket only makes a node fall back to its
-	 * place.
+	 * Makes room to count the content keys, up to two each, in two-bit buckets, eight per
+	 * node: a key alone in its bucket is unique in the snapshot. A shared bucket only makes a
+	 * node fall back to its place.
 	 */
 	private void countContents() throws IOException {
 		long capacity = 16;
-		while (capacity < 2 * this.count) {
+		while (capacity < 8 * this.count) {
 			capacity *= 2;
 		}
-		this.contentCounts = MappedBuffer.create(this.directory, "content-counts", capacity);
+		this.contentCounts = MappedBuffer.create(this.directory, "content-counts", capacity / 4);
 		this.contentMask = capacity - 1;
 	}
 
+	private void countContent(int content) {
+		long bucket = bucket(content);
+		int shift = (int) (bucket & 3) * 2;
+		byte counts = this.contentCounts.getByte(bucket >>> 2);
+		if (((counts >>> shift) & 3) < 2) {
+			this.contentCounts.putByte(bucket >>> 2, (byte) (counts + (1 << shift)));
+		}
+	}
+
+	private boolean isUnique(int content) {
+		long bucket = bucket(content);
+		return ((this.contentCounts.getByte(bucket >>> 2) >>> ((int) (bucket & 3) * 2)) & 3) == 1;
+	}
+
+	/**
+	 * Gives the nodes that moved the ids lost with the same content. The previous table only
+	 * has content keys that were unique there; a copy made since may take the id instead of
+	 * the original, which is as good as the original for a comparison.
+	 */
 	private void matchContents(PlaceIndex index) {
 		for (long ordinal = 0; ordinal < this.count; ordinal++) {
-			if (id(ordinal) == 0) {
-				int content = uniqueContent(ordinal);
-				if (content != 0) {
-					long id = index.take(content);
-					if (id != 0) {
-						keep(ordinal, id);
-						this.keptByContent++;
-					}
+			int content = this.contents.getInt(ordinal * 4);
+			if (content != 0 && id(ordinal) == 0) {
+				long id = index.take(content);
+				if (id != 0) {
+					keep(ordinal, id);
+					this.keptByContent++;
 				}
 			}
 		}
@@ -367,7 +380,7 @@ public final class ObjectIds implements Closeable {
 
 	private int uniqueContent(long ordinal) {
 		int content = this.contents.getInt(ordinal * 4);
-		return (content != 0 && this.contentCounts.getByte(bucket(content)) == 1) ? content : 0;
+		return (content != 0 && isUnique(content)) ? content : 0;
 	}
 
 	private long bucket(int content) {
