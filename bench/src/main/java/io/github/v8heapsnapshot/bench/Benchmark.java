@@ -15,8 +15,9 @@ import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
 
 /**
  * Runs the benchmark: for each scale and run, a fresh JVM that dumps and converts its own
- * heap ({@link JavaSnapshotRun}), the command line converting the same dump under
- * {@code -Xmx64m}, and Node taking a heap snapshot of the same workload. Prints the
+ * heap and summarizes the snapshot ({@link JavaSnapshotRun}), a fresh JVM summarizing it
+ * under {@code -Xmx64m} ({@link SummaryRun}), the command line converting the same dump
+ * under {@code -Xmx64m}, and Node taking a heap snapshot of the same workload. Prints the
  * machine, one line per run, and the table of medians, ranges and pairwise ratios (also
  * written to {@code report.md} in the work directory).
  *
@@ -79,6 +80,8 @@ public final class Benchmark {
 		Path gcLog = work.resolve("cli-gc-" + name + ".log");
 		try {
 			Measurement java = ChildProcess.run(javaCommand(items, hprof, snapshot, temp));
+			Measurement summary = ChildProcess.time(summaryCommand(snapshot, temp),
+					work.resolve("time-summary-" + name + ".txt"));
 			delete(snapshot);
 			Measurement cli = ChildProcess
 				.time(cliCommand((int) java.get("javaVersion"), hprof, cliSnapshot, temp, gcLog),
@@ -89,10 +92,14 @@ public final class Benchmark {
 			Measurement node = ChildProcess.run(List.of(this.options.node(), "--expose-gc",
 					"--max-old-space-size=8192", this.options.script().toString(), Integer.toString(items),
 					nodeSnapshot.toString()));
-			return java.prefixed("java.").with(cli.prefixed("cli.")).with(node.prefixed("node."));
+			return java.prefixed("java.")
+				.with(summary.prefixed("summary."))
+				.with(cli.prefixed("cli."))
+				.with(node.prefixed("node."));
 		}
 		finally {
-			delete(snapshot, hprof, cliSnapshot, nodeSnapshot, gcLog, work.resolve("time-" + name + ".txt"));
+			delete(snapshot, hprof, cliSnapshot, nodeSnapshot, gcLog, work.resolve("time-" + name + ".txt"),
+					work.resolve("time-summary-" + name + ".txt"));
 			deleteTree(temp);
 		}
 	}
@@ -109,6 +116,12 @@ public final class Benchmark {
 		command.add(snapshot.toString());
 		command.add(temp.toString());
 		return command;
+	}
+
+	private List<String> summaryCommand(Path snapshot, Path temp) {
+		return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), CLI_HEAP, "-cp",
+				codeSource(SummaryRun.class) + File.pathSeparator + codeSource(HeapSnapshotConverter.class),
+				SummaryRun.class.getName(), snapshot.toString(), temp.toString());
 	}
 
 	private List<String> cliCommand(int javaVersion, Path hprof, Path snapshot, Path temp, Path gcLog)

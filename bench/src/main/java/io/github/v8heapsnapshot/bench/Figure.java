@@ -60,6 +60,17 @@ record Figure(String label, String target, ToDoubleFunction<Measurement> value) 
 				(run) -> run.get("java.rssPeakExtraBytes") / MIB));
 		figures.add(new Figure("– anonymous, sampled peak, MiB", "", (run) -> run.get("java.anonymousPeakExtraBytes") / MIB));
 		figures.add(new Figure("– mapped files, sampled peak, MiB", "", (run) -> run.get("java.filePeakExtraBytes") / MIB));
+		figures.add(new Figure("summary wall s (in the dumped JVM, after the conversion)", "",
+				get("java.summaryWallSeconds")));
+		figures.add(new Figure("summary CPU s", "", get("java.summaryCpuSeconds")));
+		figures.add(new Figure("Java heap used by the summary, sampled peak with garbage, MiB", "",
+				(run) -> run.get("java.summaryHeapPeakExtraBytes") / MIB));
+		figures.add(new Figure("summary extra RSS MiB (VmHWM − VmRSS before)", "",
+				(run) -> run.get("java.summaryRssPeakExtraBytes") / MIB));
+		figures.add(new Figure("– mapped files, sampled peak, MiB", "",
+				(run) -> run.get("java.summaryFilePeakExtraBytes") / MIB));
+		figures.add(new Figure("summary `-Xmx64m` wall s (fresh JVM, GNU time)", "", get("summary.wallSeconds")));
+		figures.add(new Figure("summary `-Xmx64m` peak RSS MiB", "", (run) -> run.get("summary.maxRssKiB") * 1024 / MIB));
 		figures.add(new Figure("CLI `-Xmx64m` wall s", "", get("cli.wallSeconds")));
 		figures.add(new Figure("CLI `-Xmx64m` CPU s", "", (run) -> run.get("cli.userSeconds") + run.get("cli.systemSeconds")));
 		figures.add(new Figure("CLI `-Xmx64m` peak RSS MiB", "", (run) -> run.get("cli.maxRssKiB") * 1024 / MIB));
@@ -80,6 +91,12 @@ record Figure(String label, String target, ToDoubleFunction<Measurement> value) 
 		figures.add(new Figure("end-to-end objects/CPU-s ÷ Node objects/CPU-s", "", (run) -> (run.get("java.nodes")
 				/ (run.get("java.dumpCpuSeconds") + run.get("java.convertCpuSeconds")))
 				/ (run.get("node.nodes") / run.get("node.snapshotCpuSeconds"))));
+		figures.add(new Figure("**summary wall / conversion wall**", "≤ 1.0",
+				(run) -> run.get("java.summaryWallSeconds") / run.get("java.convertWallSeconds")));
+		figures.add(new Figure("summary wall / dumpHeap wall", "",
+				(run) -> run.get("java.summaryWallSeconds") / run.get("java.dumpWallSeconds")));
+		figures.add(new Figure("summary extra RSS bytes per node", "",
+				(run) -> run.get("java.summaryRssPeakExtraBytes") / run.get("java.nodes")));
 		figures.add(new Figure("**extra RSS bytes per object**", "≤ 32",
 				(run) -> run.get("java.rssPeakExtraBytes") / run.get("java.nodes")));
 		figures.add(new Figure("Node extra RSS bytes per node", "",

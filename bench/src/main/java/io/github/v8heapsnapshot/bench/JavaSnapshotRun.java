@@ -17,12 +17,15 @@ import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
 import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
+import io.github.v8heapsnapshot.summary.HeapSnapshotSummarizer;
+import io.github.v8heapsnapshot.summary.HeapSummary;
+import io.github.v8heapsnapshot.summary.SummaryOptions;
 
 /**
  * One measured run in a fresh JVM: builds the workload, runs a full GC, dumps the heap with
  * {@code HotSpotDiagnosticMXBean.dumpHeap(file, true)} (the baseline), then converts that
- * dump in the same process while the workload is still alive, and prints one
- * {@link Measurement} line.
+ * dump in the same process while the workload is still alive, summarizes the snapshot there
+ * as the endpoint does after a conversion, and prints one {@link Measurement} line.
  * <p>
  * Arguments: {@code ITEMS HPROF SNAPSHOT TEMP_DIRECTORY}.
  *
@@ -99,6 +102,7 @@ public final class JavaSnapshotRun {
 			.with("rssPeakExtraBytes", after.peakRss() - before.rss())
 			.with("anonymousPeakExtraBytes", sampler.maxAnonymous() - before.anonymous())
 			.with("filePeakExtraBytes", sampler.maxFile() - before.file());
+		measurement = measurement.with(summarize(snapshot, tempDirectory, os));
 		for (ConversionPhase phase : ConversionPhase.values()) {
 			Duration duration = result.phaseDurations().getOrDefault(phase, Duration.ZERO);
 			measurement = measurement.with(phase.name().toLowerCase() + "Seconds", seconds(duration.toNanos()));
@@ -107,6 +111,38 @@ public final class JavaSnapshotRun {
 		// The workload stays alive until the conversion is over, as an application would
 		Reference.reachabilityFence(workload);
 		return measurement;
+	}
+
+	private static Measurement summarize(Path snapshot, Path tempDirectory, OperatingSystemMXBean os)
+			throws Exception {
+		HeapSnapshotSummarizer summarizer = new HeapSnapshotSummarizer(
+				SummaryOptions.defaults().withTempDirectory(tempDirectory));
+		long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+		ProcessStatus.resetPeak();
+		ProcessStatus before = ProcessStatus.read();
+		HeapSummary summary;
+		MemorySampler sampler = MemorySampler.start();
+		long cpu;
+		long start;
+		try (sampler) {
+			cpu = os.getProcessCpuTime();
+			start = System.nanoTime();
+			summary = summarizer.summarize(snapshot);
+		}
+		double wall = seconds(System.nanoTime() - start);
+		double cpuSeconds = seconds(os.getProcessCpuTime() - cpu);
+		ProcessStatus after = ProcessStatus.read();
+		if (!HeapSummary.READY.equals(summary.state())) {
+			throw new IllegalStateException("Summary unavailable: " + summary.reason());
+		}
+		return Measurement.empty()
+			.with("summaryWallSeconds", wall)
+			.with("summaryCpuSeconds", cpuSeconds)
+			.with("summaryHeapPeakExtraBytes", heapPeakExtra(sampler, heapBefore))
+			.with("summaryCollections", sampler.collections())
+			.with("summaryRssPeakExtraBytes", after.peakRss() - before.rss())
+			.with("summaryAnonymousPeakExtraBytes", sampler.maxAnonymous() - before.anonymous())
+			.with("summaryFilePeakExtraBytes", sampler.maxFile() - before.file());
 	}
 
 	/**

@@ -18,7 +18,7 @@ class BenchmarkTests {
 	private static final int ITEMS = 100_000;
 
 	@Test
-	void measuresTheJvmTheCommandLineAndNodeOnTheSameWorkload(@TempDir Path work) throws Exception {
+	void measuresTheJvmTheSummaryTheCommandLineAndNodeOnTheSameWorkload(@TempDir Path work) throws Exception {
 		BenchmarkOptions options = BenchmarkOptions.parse("--scales=" + ITEMS, "--runs=1", "--work-dir=" + work,
 				"--script=" + System.getProperty("v8heapsnapshot.bench.js"),
 				"--cli-jar=" + System.getProperty("v8heapsnapshot.bench.cli-jar"),
@@ -40,8 +40,12 @@ class BenchmarkTests {
 		assertThat(run.get("cli.snapshotBytes")).isEqualTo(run.get("java.snapshotBytes"));
 		assertThat(run.get("cli.maxRssKiB")).isPositive();
 		assertThat(run.get("node.snapshotBytes")).isPositive();
+		assertThat(run.get("java.summaryWallSeconds")).isPositive();
+		assertThat(run.get("java.summaryHeapPeakExtraBytes")).isLessThan(64.0 * 1024 * 1024);
+		assertThat(run.get("summary.maxRssKiB")).isPositive();
 		assertThat(report.toMarkdown()).contains("| 100k items (1 runs) |")
-			.contains("| **conversion wall / dumpHeap wall** | ≤ 2.0 |");
+			.contains("| **conversion wall / dumpHeap wall** | ≤ 2.0 |")
+			.contains("| **summary wall / conversion wall** | ≤ 1.0 |");
 		assertThat(work).isDirectoryNotContaining("glob:**.{hprof,heapsnapshot}")
 			.isDirectoryContaining("glob:**/runs.txt");
 	}

@@ -94,7 +94,7 @@ final class Conversion {
 		if (table == null) {
 			return null;
 		}
-		ObjectIds ids = ObjectIds.assign(table, new SnapshotGraph(context, workers, strings), this.work);
+		ObjectIds ids = ObjectIds.assign(table, new LinkedDumpGraph(context, workers, strings), this.work);
 		this.progress.objectIdsAssigned(ids.statistics());
 		return ids;
 	}

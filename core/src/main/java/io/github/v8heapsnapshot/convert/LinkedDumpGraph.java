@@ -21,7 +21,7 @@ import io.github.v8heapsnapshot.snapshot.StringTable;
  * @author v8heapsnapshot developers
  * @since 0.2.0
  */
-final class SnapshotGraph implements ObjectGraph {
+final class LinkedDumpGraph implements ObjectGraph {
 
 	private static final int BUFFER_SIZE = 1 << 20;
 
@@ -40,7 +40,7 @@ final class SnapshotGraph implements ObjectGraph {
 
 	private final LongIntMap nameKeys = new LongIntMap();
 
-	SnapshotGraph(LinkContext context, LinkPass[] workers, StringTable strings) throws IOException {
+	LinkedDumpGraph(LinkContext context, LinkPass[] workers, StringTable strings) throws IOException {
 		this.context = context;
 		this.workers = workers;
 		this.strings = strings;
