@@ -39,6 +39,17 @@ record Figure(String label, String target, ToDoubleFunction<Measurement> value) 
 			String name = phase.name().toLowerCase(Locale.ROOT);
 			figures.add(new Figure("– phase " + name + " wall s", "", get("java." + name + "Seconds")));
 		}
+		figures.add(new Figure("conversion with object ids, first snapshot, wall s", "",
+				get("java.idsFirstConvertWallSeconds")));
+		figures.add(new Figure("second `dumpHeap(live=true)` of the same JVM, wall s", "",
+				get("java.secondDumpWallSeconds")));
+		figures.add(new Figure("second conversion without object ids, wall s", "", get("java.secondConvertWallSeconds")));
+		figures.add(new Figure("second conversion continuing the object ids, wall s", "",
+				get("java.idsSecondConvertWallSeconds")));
+		figures.add(new Figure("– with ids / without, second conversion", "≤ 1.10",
+				(run) -> run.get("java.idsSecondConvertWallSeconds") / run.get("java.secondConvertWallSeconds")));
+		figures.add(new Figure("– nodes that kept their id in the second snapshot, %", "",
+				(run) -> 100 * run.get("java.idsKeptNodes") / run.get("java.idsSecondNodes")));
 		figures.add(new Figure("nodes (millions)", "", (run) -> run.get("java.nodes") / 1e6));
 		figures.add(new Figure("edges (millions)", "", (run) -> run.get("java.edges") / 1e6));
 		figures.add(new Figure(".heapsnapshot MB", "", (run) -> run.get("java.snapshotBytes") / MB));

@@ -1,5 +1,6 @@
 package io.github.v8heapsnapshot.bench;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
+import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 import io.github.v8heapsnapshot.summary.HeapSnapshotSummarizer;
 import io.github.v8heapsnapshot.summary.HeapSummary;
@@ -63,9 +65,10 @@ public final class JavaSnapshotRun {
 		double dumpWall = seconds(System.nanoTime() - start);
 		double dumpCpu = seconds(os.getProcessCpuTime() - cpu);
 
-		HeapSnapshotConverter converter = new HeapSnapshotConverter(ConversionOptions.defaults()
+		ConversionOptions options = ConversionOptions.defaults()
 			.withLayout(ObjectLayout.ofRunningJvm())
-			.withTempDirectory(tempDirectory));
+			.withTempDirectory(tempDirectory);
+		HeapSnapshotConverter converter = new HeapSnapshotConverter(options);
 		long heapBefore = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
 		ProcessStatus.resetPeak();
 		ProcessStatus before = ProcessStatus.read();
@@ -104,6 +107,7 @@ public final class JavaSnapshotRun {
 			Duration duration = result.phaseDurations().getOrDefault(phase, Duration.ZERO);
 			measurement = measurement.with(phase.name().toLowerCase() + "Seconds", seconds(duration.toNanos()));
 		}
+		measurement = withObjectIds(measurement, options, diagnostics, hprof, snapshot, tempDirectory);
 		// The workload stays alive until the conversion is over, as an application would
 		Reference.reachabilityFence(workload);
 		return measurement;
@@ -139,6 +143,51 @@ public final class JavaSnapshotRun {
 			.with("summaryRssPeakExtraBytes", after.peakRss() - before.rss())
 			.with("summaryAnonymousPeakExtraBytes", sampler.maxAnonymous() - before.anonymous())
 			.with("summaryFilePeakExtraBytes", sampler.maxFile() - before.file());
+	}
+
+	/**
+	 * Converts the dump again with a new object id table, then dumps the heap a second time
+	 * and converts that dump without and with the table, as a second snapshot of the same
+	 * JVM is.
+	 */
+	private static Measurement withObjectIds(Measurement measurement, ConversionOptions options,
+			HotSpotDiagnosticMXBean diagnostics, Path hprof, Path snapshot, Path tempDirectory) throws IOException {
+		Path table = tempDirectory.resolve("object-ids");
+		Files.deleteIfExists(table);
+		HeapSnapshotConverter converter = new HeapSnapshotConverter(options);
+		HeapSnapshotConverter withIds = new HeapSnapshotConverter(options.withObjectIds(table));
+		long start = System.nanoTime();
+		withIds.convert(hprof, snapshot, ConversionListener.NONE);
+		double first = seconds(System.nanoTime() - start);
+		Files.delete(hprof);
+		start = System.nanoTime();
+		diagnostics.dumpHeap(hprof.toString(), true);
+		double dump = seconds(System.nanoTime() - start);
+		start = System.nanoTime();
+		converter.convert(hprof, snapshot, ConversionListener.NONE);
+		double plain = seconds(System.nanoTime() - start);
+		ObjectIdStatistics[] statistics = new ObjectIdStatistics[1];
+		start = System.nanoTime();
+		withIds.convert(hprof, snapshot, new ConversionListener() {
+
+			@Override
+			public void progress(ConversionPhase phase, long done, long total) {
+			}
+
+			@Override
+			public void objectIdsAssigned(ObjectIdStatistics assigned) {
+				statistics[0] = assigned;
+			}
+
+		});
+		double next = seconds(System.nanoTime() - start);
+		Files.delete(table);
+		return measurement.with("idsFirstConvertWallSeconds", first)
+			.with("secondDumpWallSeconds", dump)
+			.with("secondConvertWallSeconds", plain)
+			.with("idsSecondConvertWallSeconds", next)
+			.with("idsKeptNodes", statistics[0].kept())
+			.with("idsSecondNodes", statistics[0].nodes());
 	}
 
 	// Without a collection, all that the sampler allocated is still in the used heap

@@ -56,6 +56,12 @@ public record CommandLine(@Nullable Path input, @Nullable Path output, Conversio
 			                                   (default: the system temp directory)
 			  --threads N                      most threads the conversion uses (default 2, or 1
 			                                   on a single processor); 1 starts no thread
+			  --ids FILE                       continue the object ids of the earlier dumps of the
+			                                   same JVM, converted with the same FILE, so that
+			                                   DevTools' Comparison and memlab match objects across
+			                                   the snapshots; FILE is created if missing and updated
+			                                   after each conversion. Convert the dumps in the order
+			                                   they were taken
 			  -h, --help                       show this help
 
 			Exit status: 0 on success, 1 when the input cannot be converted, 2 on wrong usage.
@@ -94,6 +100,7 @@ public record CommandLine(@Nullable Path input, @Nullable Path output, Conversio
 				case "--string-limit" -> options = options.withStringLimit(intValue(arg, value(args, ++i, arg), 1));
 				case "--temp-dir" -> options = options.withTempDirectory(Path.of(value(args, ++i, arg)));
 				case "--threads" -> options = options.withThreads(intValue(arg, value(args, ++i, arg), 1));
+				case "--ids" -> options = options.withObjectIds(Path.of(value(args, ++i, arg)));
 				case "--redaction" -> redaction = redaction(value(args, ++i, arg));
 				case "--sensitive-names" -> sensitiveNames.addAll(patterns(value(args, ++i, arg)));
 				default -> {

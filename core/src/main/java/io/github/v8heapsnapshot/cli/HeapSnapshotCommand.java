@@ -9,6 +9,7 @@ import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
+import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
 
 /**
  * The {@code v8heapsnapshot-cli.jar} entry point: converts one HPROF file, reporting
@@ -100,6 +101,20 @@ public final class HeapSnapshotCommand {
 
 		ProgressPrinter(PrintStream err) {
 			this.err = err;
+		}
+
+		@Override
+		public void objectIdsAssigned(ObjectIdStatistics statistics) {
+			if (statistics.previousNodes() == 0) {
+				this.err.printf(Locale.ROOT, "Object ids: %,d nodes numbered afresh%n", statistics.nodes());
+			}
+			else {
+				this.err.printf(Locale.ROOT,
+						"Object ids: %,d of %,d nodes kept theirs from the previous dump (%,d by address, "
+								+ "%,d by content, %,d by place), %,d new%n",
+						statistics.kept(), statistics.nodes(), statistics.keptByAddress(), statistics.keptByContent(),
+						statistics.keptByPlace(), statistics.fresh());
+			}
 		}
 
 		@Override

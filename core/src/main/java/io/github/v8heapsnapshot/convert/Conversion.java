@@ -12,6 +12,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
+import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.snapshot.StringTable;
 
 /**
@@ -64,12 +67,17 @@ final class Conversion {
 					}
 					strings.reserve(stringNodes);
 					ValueNamer namer = new ValueNamer(strings, this.options.redaction());
-					WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress,
-							sensitiveNames(), this.options.threads());
-					write.run(part);
-					lap(ConversionPhase.WRITE, start);
-					return new ConversionResult(write.nodeCount, write.edgeCount, heap.fileSize, Files.size(part),
-							this.durations, namer.shortened());
+					try (ObjectIds ids = assignIds(context, workers, strings)) {
+						WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress,
+								sensitiveNames(), this.options.threads(), ids);
+						write.run(part);
+						if (ids != null) {
+							ids.commit();
+						}
+						lap(ConversionPhase.WRITE, start);
+						return new ConversionResult(write.nodeCount, write.edgeCount, heap.fileSize, Files.size(part),
+								this.durations, namer.shortened());
+					}
 				}
 				finally {
 					for (LinkPass worker : workers) {
@@ -78,6 +86,17 @@ final class Conversion {
 				}
 			}
 		}
+	}
+
+	private @Nullable ObjectIds assignIds(LinkContext context, LinkPass[] workers, StringTable strings)
+			throws IOException {
+		Path table = this.options.objectIds();
+		if (table == null) {
+			return null;
+		}
+		ObjectIds ids = ObjectIds.assign(table, new LinkedDumpGraph(context, workers, strings), this.work);
+		this.progress.objectIdsAssigned(ids.statistics());
+		return ids;
 	}
 
 	private long lap(ConversionPhase phase, long start) {

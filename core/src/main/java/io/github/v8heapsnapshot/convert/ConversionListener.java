@@ -1,5 +1,7 @@
 package io.github.v8heapsnapshot.convert;
 
+import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
+
 /**
  * Follows a conversion and may cancel it. Called from the converting thread.
  *
@@ -21,6 +23,14 @@ public interface ConversionListener {
 	 * @param total the units of work of the whole phase
 	 */
 	void progress(ConversionPhase phase, long done, long total);
+
+	/**
+	 * Called once the nodes have their ids, when the ids continue those of earlier
+	 * snapshots (see {@link ConversionOptions#withObjectIds}).
+	 * @param statistics how many nodes kept their id
+	 */
+	default void objectIdsAssigned(ObjectIdStatistics statistics) {
+	}
 
 	/**
 	 * Whether the conversion should stop as soon as possible, which it then does with a

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 
 /**
@@ -39,8 +41,10 @@ public final class ConversionOptions {
 
 	private final int threads;
 
+	private final @Nullable Path objectIds;
+
 	private ConversionOptions(ObjectLayout layout, int stringLimit, Path tempDirectory, Redaction redaction,
-			List<Pattern> sensitiveNames, int threads) {
+			List<Pattern> sensitiveNames, int threads, @Nullable Path objectIds) {
 		if (stringLimit < 1) {
 			throw new IllegalArgumentException("String limit must be positive, was " + stringLimit);
 		}
@@ -53,6 +57,7 @@ public final class ConversionOptions {
 		this.tempDirectory = Objects.requireNonNull(tempDirectory, "tempDirectory");
 		this.redaction = Objects.requireNonNull(redaction, "redaction");
 		this.sensitiveNames = List.copyOf(sensitiveNames);
+		this.objectIds = objectIds;
 	}
 
 	/**
@@ -64,7 +69,7 @@ public final class ConversionOptions {
 	public static ConversionOptions defaults() {
 		return new ConversionOptions(ObjectLayout.defaults(17), DEFAULT_STRING_LIMIT,
 				Path.of(System.getProperty("java.io.tmpdir")), Redaction.NONE, List.of(),
-				Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()));
+				Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors()), null);
 	}
 
 	/**
@@ -74,7 +79,7 @@ public final class ConversionOptions {
 	 */
 	public ConversionOptions withLayout(ObjectLayout layout) {
 		return new ConversionOptions(layout, this.stringLimit, this.tempDirectory, this.redaction, this.sensitiveNames,
-				this.threads);
+				this.threads, this.objectIds);
 	}
 
 	/**
@@ -84,7 +89,7 @@ public final class ConversionOptions {
 	 */
 	public ConversionOptions withStringLimit(int stringLimit) {
 		return new ConversionOptions(this.layout, stringLimit, this.tempDirectory, this.redaction, this.sensitiveNames,
-				this.threads);
+				this.threads, this.objectIds);
 	}
 
 	/**
@@ -94,7 +99,7 @@ public final class ConversionOptions {
 	 */
 	public ConversionOptions withTempDirectory(Path tempDirectory) {
 		return new ConversionOptions(this.layout, this.stringLimit, tempDirectory, this.redaction, this.sensitiveNames,
-				this.threads);
+				this.threads, this.objectIds);
 	}
 
 	/**
@@ -106,7 +111,7 @@ public final class ConversionOptions {
 	 */
 	public ConversionOptions withRedaction(Redaction redaction, List<Pattern> sensitiveNames) {
 		return new ConversionOptions(this.layout, this.stringLimit, this.tempDirectory, redaction, sensitiveNames,
-				this.threads);
+				this.threads, this.objectIds);
 	}
 
 	/**
@@ -118,7 +123,22 @@ public final class ConversionOptions {
 	 */
 	public ConversionOptions withThreads(int threads) {
 		return new ConversionOptions(this.layout, this.stringLimit, this.tempDirectory, this.redaction,
-				this.sensitiveNames, threads);
+				this.sensitiveNames, threads, this.objectIds);
+	}
+
+	/**
+	 * Returns a copy that continues the object ids of the earlier snapshots of the same JVM
+	 * through an id table file, so that an object keeps its id from one snapshot to the next
+	 * (see {@link io.github.v8heapsnapshot.ids.ObjectIds}). The table is read if it exists
+	 * and replaced once the snapshot is complete; a conversion that fails leaves it as it
+	 * was.
+	 * @param objectIds the id table, or {@code null} to number the nodes of each snapshot
+	 * from scratch
+	 * @return the modified copy
+	 */
+	public ConversionOptions withObjectIds(@Nullable Path objectIds) {
+		return new ConversionOptions(this.layout, this.stringLimit, this.tempDirectory, this.redaction,
+				this.sensitiveNames, this.threads, objectIds);
 	}
 
 	/**
@@ -167,6 +187,14 @@ public final class ConversionOptions {
 	 */
 	public int threads() {
 		return this.threads;
+	}
+
+	/**
+	 * Returns the id table that continues the ids of earlier snapshots.
+	 * @return the table, or {@code null} if each snapshot numbers its nodes from scratch
+	 */
+	public @Nullable Path objectIds() {
+		return this.objectIds;
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.github.v8heapsnapshot.convert;
 
+import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
+
 /**
  * Tells the listener how far the running phase is, and stops the conversion when the
  * listener cancels or the converting thread is interrupted.
@@ -24,6 +26,10 @@ final class Progress {
 	void update(long done, long total) throws ConversionCancelledException {
 		check();
 		this.listener.progress(this.phase, done, total);
+	}
+
+	void objectIdsAssigned(ObjectIdStatistics statistics) {
+		this.listener.objectIdsAssigned(statistics);
 	}
 
 	void check() throws ConversionCancelledException {

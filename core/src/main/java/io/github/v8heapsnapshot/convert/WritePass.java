@@ -16,6 +16,7 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
+import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.index.RankedBitSet;
 import io.github.v8heapsnapshot.snapshot.AsciiWriter;
@@ -79,10 +80,13 @@ final class WritePass {
 
 	private final int threads;
 
+	private final @Nullable ObjectIds ids;
+
 	WritePass(LinkContext context, LinkPass[] workers, StringTable strings, RootPlan plan, ValueNamer namer,
-			Progress progress, Predicate<String> sensitiveName, int threads) {
+			Progress progress, Predicate<String> sensitiveName, int threads, @Nullable ObjectIds ids) {
 		this.sensitiveName = sensitiveName;
 		this.threads = threads;
+		this.ids = ids;
 		this.context = context;
 		this.workers = workers;
 		this.strings = strings;
@@ -384,7 +388,8 @@ final class WritePass {
 								&& NodeFlags.top(f)) ? filler : fixedNames[FIRST_PRIMITIVE_NAME + ref];
 						default -> name = classes.get(ref).nameIndex;
 					}
-					writer.node(type, name, 2 * next + 1, Math.min(size, SnapshotFormat.MAX_SIZE), edges);
+					long id = (this.ids != null) ? this.ids.id(raw - 1) : 2 * next + 1;
+					writer.node(type, name, id, Math.min(size, SnapshotFormat.MAX_SIZE), edges);
 					next++;
 				}
 			}

@@ -244,7 +244,7 @@ public final class ObjectIdIndex implements Closeable {
 					high = middle - 1;
 				}
 				else {
-					return (this.ordinals != null) ? this.ordinals.getInt((long) middle * 4) : middle;
+					return sortedOrdinal(middle);
 				}
 			}
 			return -1;
@@ -260,10 +260,29 @@ public final class ObjectIdIndex implements Closeable {
 				high = middle - 1;
 			}
 			else {
-				return (this.ordinals != null) ? this.ordinals.getInt((long) middle * 4) : middle;
+				return sortedOrdinal(middle);
 			}
 		}
 		return -1;
+	}
+
+	/**
+	 * Returns an id by its position in ascending order; the index must be finished.
+	 * @param position from 0 to {@link #count()} - 1
+	 * @return the id
+	 */
+	public long sortedId(long position) {
+		return id(position);
+	}
+
+	/**
+	 * Returns the ordinal of the id at a position in ascending order; the index must be
+	 * finished.
+	 * @param position from 0 to {@link #count()} - 1
+	 * @return the number of ids added before that id
+	 */
+	public long sortedOrdinal(long position) {
+		return (this.ordinals != null) ? this.ordinals.getInt(position * 4) : position;
 	}
 
 	private void sort(long from, long to) {

@@ -198,29 +198,64 @@ public final class StringTable implements Closeable {
 		}
 	}
 
+	/**
+	 * Returns the {@link #hash} of a string in the table, the same for the same string in
+	 * any table.
+	 * @param index the string's index
+	 * @return the hash of its escaped bytes
+	 * @throws IOException if the table's text cannot be read
+	 */
+	public long hashOf(int index) throws IOException {
+		long start = start(index);
+		int length = (int) (end(index) - start);
+		int stored = readStored(start, length);
+		if (stored == length) {
+			return hash(this.stored.array(), 0, length);
+		}
+		byte[] escaped = Arrays.copyOf(this.stored.array(), length);
+		int from = (int) (start + stored - this.flushed);
+		System.arraycopy(this.buffer, from, escaped, stored, length - stored);
+		return hash(escaped, 0, length);
+	}
+
+	private long start(int index) {
+		return Integer.toUnsignedLong(this.starts.getInt(index * 4L));
+	}
+
+	private long end(int index) {
+		return (index + 1 < this.count) ? start(index + 1) - 4 : this.textSize - 1;
+	}
+
+	/**
+	 * Reads the part of a string that was already flushed to the text file into
+	 * {@link #stored}.
+	 * @return how many bytes were read
+	 */
+	private int readStored(long start, int length) throws IOException {
+		if (start >= this.flushed) {
+			return 0;
+		}
+		int count = (int) (Math.min(start + length, this.flushed) - start);
+		if (this.stored.capacity() < count) {
+			this.stored = ByteBuffer.allocate(count);
+		}
+		this.stored.clear().limit(count);
+		while (this.stored.hasRemaining()) {
+			if (this.text.read(this.stored, start + this.stored.position()) < 0) {
+				throw new IOException("The strings table's text ends before string at " + start);
+			}
+		}
+		return count;
+	}
+
 	private boolean matches(int index, byte[] escaped, int offset, int length) throws IOException {
-		long start = Integer.toUnsignedLong(this.starts.getInt(index * 4L));
-		long end = (index + 1 < this.count) ? Integer.toUnsignedLong(this.starts.getInt((index + 1) * 4L)) - 4
-				: this.textSize - 1;
-		if (end - start != length) {
+		long start = start(index);
+		if (end(index) - start != length) {
 			return false;
 		}
-		int done = 0;
-		if (start < this.flushed) {
-			int count = (int) (Math.min(end, this.flushed) - start);
-			if (this.stored.capacity() < count) {
-				this.stored = ByteBuffer.allocate(count);
-			}
-			this.stored.clear().limit(count);
-			while (this.stored.hasRemaining()) {
-				if (this.text.read(this.stored, start + this.stored.position()) < 0) {
-					return false;
-				}
-			}
-			if (!Arrays.equals(this.stored.array(), 0, count, escaped, offset, offset + count)) {
-				return false;
-			}
-			done = count;
+		int done = readStored(start, length);
+		if (!Arrays.equals(this.stored.array(), 0, done, escaped, offset, offset + done)) {
+			return false;
 		}
 		if (done == length) {
 			return true;

@@ -144,6 +144,56 @@ public final class SnapshotConsumers {
 		}
 	}
 
+	/**
+	 * Compares snapshots of one process in Chrome DevTools, each with the one before: the
+	 * Comparison view, and for the first pair the Summary of the objects allocated between
+	 * them.
+	 * @param snapshots the {@code .heapsnapshot} files, at least two, in the order taken
+	 * @param screenshot the PNG file to write, of the first pair's filtered Comparison view
+	 * @param classFilter the text to type into the class filter of both views
+	 * @return what DevTools showed
+	 * @throws IOException if the script cannot be run
+	 * @throws AssertionError if DevTools cannot load or compare the files
+	 */
+	public DevToolsComparison devToolsComparison(List<Path> snapshots, Path screenshot, String classFilter)
+			throws IOException {
+		requireChromium();
+		List<String> arguments = new ArrayList<>(List.of("devtools-compare.mjs"));
+		snapshots.forEach((snapshot) -> arguments.add(snapshot.toAbsolutePath().toString()));
+		arguments.addAll(List.of(screenshot.toAbsolutePath().toString(), "--filter", classFilter, "--timeout",
+				Long.toString(this.timeout.toSeconds() - 10)));
+		DevToolsComparison comparison = run("Chrome DevTools", arguments, DevToolsComparison.class);
+		if (!comparison.compared()) {
+			throw new AssertionError("Chrome DevTools could not compare " + snapshots + ": " + comparison.error());
+		}
+		return comparison;
+	}
+
+	/**
+	 * Runs memlab's {@code find-leaks} on three snapshots of one process: the objects of the
+	 * target that the baseline does not have and the last snapshot still has, if they retain
+	 * more than a size ({@code --trace-object-size-above}; 0 for all,
+	 * {@code --trace-all-objects}).
+	 * @param baseline the first snapshot
+	 * @param target the snapshot taken after the actions that leak
+	 * @param last the snapshot taken after that
+	 * @param sizeAbove the bytes a candidate must retain
+	 * @return the leaks memlab reported
+	 * @throws IOException if the script cannot be run
+	 * @throws AssertionError if memlab cannot analyse the files
+	 */
+	public MemlabLeaks memlabFindLeaks(Path baseline, Path target, Path last, long sizeAbove) throws IOException {
+		MemlabLeaks leaks = run("memlab",
+				List.of("memlab-find-leaks.mjs", baseline.toAbsolutePath().toString(),
+						target.toAbsolutePath().toString(), last.toAbsolutePath().toString(),
+						"--trace-object-size-above", Long.toString(sizeAbove)),
+				MemlabLeaks.class);
+		if (!leaks.analysed()) {
+			throw new AssertionError("memlab could not find leaks in " + target + ": " + leaks.error());
+		}
+		return leaks;
+	}
+
 	private <T> T run(String consumer, List<String> arguments, Class<T> view) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(executable("node", "install node: apt-get install nodejs npm"));

@@ -16,6 +16,7 @@ import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDirectory;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotListener;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotLock;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotRetention;
+import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotObjectIds;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
@@ -127,6 +128,7 @@ public final class V8HeapSnapshotAutoConfiguration {
 		boolean inProcess = this.properties.getConversion().getMode() == ConversionMode.IN_PROCESS;
 		service.setConverter(inProcess ? DumpConverter.inProcess() : childJvm);
 		service.setIsolatedConverter(childJvm);
+		service.setObjectIds(new HeapSnapshotObjectIds(store.getDirectory().getPath()));
 		return service;
 	}
 

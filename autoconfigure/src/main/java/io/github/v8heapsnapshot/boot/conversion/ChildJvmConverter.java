@@ -181,6 +181,11 @@ public class ChildJvmConverter implements DumpConverter {
 		options.add(conversion.tempDirectory().toString());
 		options.add("--threads");
 		options.add(Integer.toString(Math.min(this.cpus, conversion.threads())));
+		Path objectIds = conversion.objectIds();
+		if (objectIds != null) {
+			options.add("--ids");
+			options.add(objectIds.toString());
+		}
 		return options;
 	}
 

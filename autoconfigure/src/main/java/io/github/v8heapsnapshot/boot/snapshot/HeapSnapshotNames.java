@@ -45,8 +45,25 @@ public final class HeapSnapshotNames {
 	 * @return the name
 	 */
 	public static String next(LocalDateTime time) {
-		return String.format("Heap.%s.%d.%d.%03d%s", TIME.format(time), ProcessHandle.current().pid(), INSTANCE,
-				sequence.incrementAndGet(), SUFFIX);
+		return String.format("Heap.%s.%s.%03d%s", TIME.format(time), process(), sequence.incrementAndGet(), SUFFIX);
+	}
+
+	/**
+	 * Returns what tells this process apart from every other one that shares a directory:
+	 * its id and the number drawn for it.
+	 * @return the process part of this process's snapshot names
+	 */
+	static String process() {
+		return ProcessHandle.current().pid() + "." + INSTANCE;
+	}
+
+	/**
+	 * Returns whether a snapshot was taken by this process.
+	 * @param name a valid snapshot name
+	 * @return {@code true} if this process named it
+	 */
+	static boolean isOfThisProcess(String name) {
+		return name.contains("." + process() + ".");
 	}
 
 	/**

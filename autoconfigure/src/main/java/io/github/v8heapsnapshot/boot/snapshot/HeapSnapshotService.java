@@ -80,6 +80,8 @@ public class HeapSnapshotService implements AutoCloseable {
 
 	private @Nullable DumpConverter isolatedConverter;
 
+	private @Nullable HeapSnapshotObjectIds objectIds;
+
 	/**
 	 * Creates a service with a lock of its own.
 	 * @param store where snapshots are stored
@@ -173,6 +175,16 @@ public class HeapSnapshotService implements AutoCloseable {
 	 */
 	public void setListeners(List<HeapSnapshotListener> listeners) {
 		this.listeners = List.copyOf(listeners);
+	}
+
+	/**
+	 * Sets the object id table that continues the ids of this JVM's objects from one
+	 * snapshot to the next.
+	 * @param objectIds the table, or {@code null} to number each snapshot's objects from
+	 * scratch
+	 */
+	public void setObjectIds(@Nullable HeapSnapshotObjectIds objectIds) {
+		this.objectIds = objectIds;
 	}
 
 	/**
@@ -460,7 +472,7 @@ public class HeapSnapshotService implements AutoCloseable {
 			this.admission.checkFreeHeap();
 		}
 		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, task.getTrigger(),
-				() -> convert(converter, workspace, task.conversionListener()));
+				() -> convert(converter, workspace, task.getTrigger(), task.conversionListener()));
 		ConversionResult result = conversion.value();
 		return new HeapSnapshotDescriptor(task.getName(), task.getCreated(), task.getTrigger(), task.isLive(),
 				result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
@@ -480,9 +492,13 @@ public class HeapSnapshotService implements AutoCloseable {
 	}
 
 	private ConversionResult convert(DumpConverter converter, HeapSnapshotWorkspace workspace,
-			ConversionListener listener) throws IOException {
+			SnapshotTrigger trigger, ConversionListener listener) throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
 			.withTempDirectory(workspace.index());
+		// A dump that an earlier JVM wrote on OutOfMemoryError holds none of this JVM's objects
+		if (this.objectIds != null && trigger != SnapshotTrigger.OOM) {
+			options = this.objectIds.applyTo(options);
+		}
 		return converter.convert(workspace.hprof(), workspace.snapshot(), options, listener);
 	}
 
@@ -529,7 +545,14 @@ public class HeapSnapshotService implements AutoCloseable {
 	 * @throws IOException if its files cannot be deleted
 	 */
 	public boolean delete(String name) throws IOException {
-		return this.tasks.remove(name) || this.store.delete(name);
+		if (this.tasks.remove(name)) {
+			return true;
+		}
+		boolean deleted = this.store.delete(name);
+		if (deleted && this.objectIds != null) {
+			this.objectIds.retainFor(this.store.list());
+		}
+		return deleted;
 	}
 
 	@FunctionalInterface

@@ -53,7 +53,11 @@ class CrashRecoveryTests {
 			assertThat(stored.get("state").asString()).as(stored.toString()).isEqualTo("stored");
 			String name = stored.get("name").asString();
 			assertThat(EndpointClient.names(client.list())).containsExactly(name);
-			assertThat(files(storage)).containsExactlyInAnyOrder(name, name + ".json");
+			// With the object id table of the running process, named as its snapshots are, and its lock
+			String[] parts = name.split("\\.");
+			String objectIds = ".object-ids." + parts[3] + "." + parts[4];
+			assertThat(files(storage)).containsExactlyInAnyOrder(name, name + ".json", objectIds,
+					objectIds + ".lock");
 		}
 	}
 

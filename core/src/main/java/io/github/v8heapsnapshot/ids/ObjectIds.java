@@ -1,0 +1,573 @@
+package io.github.v8heapsnapshot.ids;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+
+import org.jspecify.annotations.Nullable;
+
+import io.github.v8heapsnapshot.index.MappedBuffer;
+
+/**
+ * The ids of one snapshot's nodes, continued from the snapshots before it through an id
+ * table file, as V8 numbers the objects of one isolate: an object keeps the id it had,
+ * and an object first seen gets an odd id larger than every id handed out before, so ids
+ * are never reused.
+ *
+ * <p>An object keeps its id when it is at the same address with the same class key as in
+ * the previous snapshot. An object that a garbage collection moved keeps it when its
+ * content is the same and unique in both snapshots (a String's characters, a text array's,
+ * or what an object holds of them under which field names), or else when it hangs in the
+ * same place: referenced by an object that kept its id, under the same field name or index,
+ * with the same class key (resolved from the objects that stayed downwards, in rounds).
+ * Classes keep theirs by name and loader. Keys that two objects share match neither, so
+ * that a wrong match, which would hide a new object, stays rare.
+ *
+ * <p>{@link #assign} writes the next table beside the given one; {@link #commit} replaces
+ * the table with it once the snapshot is complete, and {@link #close} deletes what is left.
+ *
+ * @author v8heapsnapshot developers
+ * @since 0.2.0
+ */
+public final class ObjectIds implements Closeable {
+
+	/**
+	 * The first id of the first snapshot: the smaller ones belong to the synthetic nodes.
+	 */
+	public static final long FIRST_ID = 101;
+
+	private static final long MAX_ID = 0xFFFFFFFFL;
+
+	private static final int MAX_ROUNDS = 64;
+
+	private static final long CONTENT = -1;
+
+	private final Path table;
+
+	private final Path next;
+
+	private final Path directory;
+
+	private final long count;
+
+	private final MappedBuffer classKeys;
+
+	private final MappedBuffer ids;
+
+	private final MappedBuffer places;
+
+	private final MappedBuffer contents;
+
+	private @Nullable MappedBuffer contentCounts;
+
+	private long contentMask;
+
+	private long[] classOrdinals = new long[64];
+
+	private int[] anchors = new int[64];
+
+	private int classCount;
+
+	private long nextId = FIRST_ID;
+
+	private long previousCount;
+
+	private long keptByAddress;
+
+	private long keptByPlace;
+
+	private long keptByContent;
+
+	private long addressMin = Long.MAX_VALUE;
+
+	private long addressBits;
+
+	private boolean committed;
+
+	private ObjectIds(Path table, Path directory, long count) throws IOException {
+		this.table = table;
+		this.directory = directory;
+		this.count = count;
+		this.next = nextTable(table);
+		MappedBuffer classKeys = null;
+		MappedBuffer ids = null;
+		MappedBuffer places = null;
+		try {
+			classKeys = MappedBuffer.create(directory, "class-keys", Math.max(1, count) * 4);
+			ids = MappedBuffer.create(directory, "node-ids", Math.max(1, count) * 4);
+			places = MappedBuffer.create(directory, "place-keys", Math.max(1, count) * 4);
+			this.contents = MappedBuffer.create(directory, "content-keys", Math.max(1, count) * 4);
+		}
+		catch (IOException | RuntimeException ex) {
+			try (MappedBuffer a = classKeys; MappedBuffer b = ids; MappedBuffer c = places) {
+				Files.deleteIfExists(this.next);
+			}
+			throw ex;
+		}
+		this.classKeys = classKeys;
+		this.ids = ids;
+		this.places = places;
+	}
+
+	/**
+	 * Gives every node of a snapshot its id, reading the previous snapshot's table if there
+	 * is one, and writes the table for the next snapshot beside it.
+	 * @param table the id table: read if it exists, replaced on {@link #commit}
+	 * @param graph the snapshot's nodes
+	 * @param directory where the temporary files go
+	 * @return the ids, to be closed
+	 * @throws IOException if the table is not an id table, or a file cannot be read or
+	 * written
+	 */
+	public static ObjectIds assign(Path table, ObjectGraph graph, Path directory) throws IOException {
+		ObjectIds ids = new ObjectIds(table, directory, graph.nodeCount());
+		try {
+			ids.readNodes(graph);
+			if (Files.exists(table)) {
+				ids.continueFrom(graph);
+			}
+			else {
+				graph.addresses((address, ordinal) -> ids.noteAddress(address));
+				ids.sumContents(graph, null, null);
+			}
+			ids.handOutNewIds();
+			ids.writeNext(graph);
+			return ids;
+		}
+		catch (IOException | RuntimeException ex) {
+			ids.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Returns the id of a node.
+	 * @param ordinal the node's ordinal
+	 * @return its id, odd
+	 */
+	public long id(long ordinal) {
+		return Integer.toUnsignedLong(this.ids.getInt(ordinal * 4));
+	}
+
+	/**
+	 * Returns how the nodes got their ids.
+	 * @return the statistics
+	 */
+	public ObjectIdStatistics statistics() {
+		return new ObjectIdStatistics(this.count, this.previousCount, this.keptByAddress, this.keptByContent,
+				this.keptByPlace);
+	}
+
+	/**
+	 * Replaces the table with the one for the next snapshot.
+	 * @throws IOException if the table cannot be replaced
+	 */
+	public void commit() throws IOException {
+		Files.move(this.next, this.table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		this.committed = true;
+	}
+
+	/**
+	 * Empties a table but keeps its next free id, so that later snapshots of the same JVM
+	 * number their objects as new without reusing an id: for when no snapshot that the
+	 * table describes is kept.
+	 * @param table the id table; nothing happens if it does not exist
+	 * @throws IOException if the table is not an id table or cannot be replaced
+	 */
+	public static void clear(Path table) throws IOException {
+		if (!Files.exists(table)) {
+			return;
+		}
+		long nextId;
+		try (IdTable.Reader reader = new IdTable.Reader(table)) {
+			nextId = reader.nextId;
+		}
+		Path empty = nextTable(table);
+		try {
+			try (IdTable.Writer writer = new IdTable.Writer(empty, 0, 0)) {
+				writer.finish(nextId);
+			}
+			Files.move(empty, table, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		}
+		finally {
+			Files.deleteIfExists(empty);
+		}
+	}
+
+	private static Path nextTable(Path table) throws IOException {
+		return Files.createTempFile(table.toAbsolutePath().getParent(), table.getFileName() + ".", ".next");
+	}
+
+	private void readNodes(ObjectGraph graph) throws IOException {
+		graph.nodes((ordinal, classKey, anchor, content) -> {
+			this.classKeys.putInt(ordinal * 4, classKey);
+			this.contents.putInt(ordinal * 4, content);
+			if (anchor != 0) {
+				if (this.classCount == this.anchors.length) {
+					this.anchors = Arrays.copyOf(this.anchors, 2 * this.classCount);
+					this.classOrdinals = Arrays.copyOf(this.classOrdinals, 2 * this.classCount);
+				}
+				this.classOrdinals[this.classCount] = ordinal;
+				this.anchors[this.classCount++] = anchor;
+			}
+		});
+	}
+
+	private void continueFrom(ObjectGraph graph) throws IOException {
+		try (IdTable.Reader previous = new IdTable.Reader(this.table)) {
+			this.nextId = previous.nextId;
+			this.previousCount = previous.count;
+			try (LostIds lost = new LostIds(this.directory)) {
+				matchAddresses(graph, previous, lost);
+				try (PlaceIndex index = lost.index(this.directory); Pending pending = new Pending(this.directory)) {
+					matchClasses(index);
+					sumContents(graph, index, pending);
+					matchContents(index);
+					matchPending(index, pending);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Joins the previous table and the snapshot, both in ascending order of address; the
+	 * previous ids that no node takes there are lost, to be found by their place.
+	 */
+	private void matchAddresses(ObjectGraph graph, IdTable.Reader previous, LostIds lost) throws IOException {
+		boolean[] more = { previous.next() };
+		graph.addresses((address, ordinal) -> {
+			noteAddress(address);
+			while (more[0] && previous.address < address) {
+				lost.add(previous.place, previous.id);
+				more[0] = previous.next();
+			}
+			if (more[0] && previous.address == address) {
+				if (previous.classBits == (this.classKeys.getInt(ordinal * 4) & 0xFFFF)) {
+					keep(ordinal, previous.id);
+					this.keptByAddress++;
+				}
+				else {
+					lost.add(previous.place, previous.id);
+				}
+				more[0] = previous.next();
+			}
+		});
+		while (more[0]) {
+			lost.add(previous.place, previous.id);
+			more[0] = previous.next();
+		}
+	}
+
+	private void matchClasses(PlaceIndex index) {
+		for (int i = 0; i < this.classCount; i++) {
+			long ordinal = this.classOrdinals[i];
+			if (id(ordinal) == 0) {
+				takeByPlace(index, ordinal, classPlace(i));
+			}
+		}
+	}
+
+	/**
+	 * Reads every reference once: sums what each node holds of content into its place slot,
+	 * which is free until {@link #writeNext}, and when continuing, gives the nodes that
+	 * moved the ids lost at their place where the source kept its id, and keeps the
+	 * references whose source has no id yet for {@link #matchPending}.
+	 */
+	private void sumContents(ObjectGraph graph, @Nullable PlaceIndex index, @Nullable Pending pending)
+			throws IOException {
+		graph.edges((source, name, target) -> {
+			int content = this.contents.getInt(target * 4);
+			if (content != 0) {
+				int sum = this.places.getInt(source * 4) + ObjectGraph.key(name, content);
+				this.places.putInt(source * 4, (sum != 0) ? sum : 1);
+			}
+			if (index != null && id(target) == 0) {
+				if (id(source) != 0) {
+					takeByPlace(index, target, place(source, name, target));
+				}
+				else {
+					pending.add(source, name, target);
+				}
+			}
+		});
+		// Each node's content key from its own content, or else from the sum of what it holds
+		countContents();
+		for (long ordinal = 0; ordinal < this.count; ordinal++) {
+			int own = this.contents.getInt(ordinal * 4);
+			int held = this.places.getInt(ordinal * 4);
+			if (own != 0 || held != 0) {
+				int content = ObjectGraph.key(ObjectGraph.key(CONTENT, (own != 0) ? own : held),
+						this.classKeys.getInt(ordinal * 4));
+				this.contents.putInt(ordinal * 4, content);
+				this.places.putInt(ordinal * 4, 0);
+				countContent(content);
+			}
+		}
+	}
+
+	/**
+	 * Makes room to count the content keys, up to two each, in two-bit buckets, eight per
+	 * node: a key alone in its bucket is unique in the snapshot. A shared bucket only makes a
+	 * node fall back to its place.
+	 */
+	private void countContents() throws IOException {
+		long capacity = 16;
+		while (capacity < 8 * this.count) {
+			capacity *= 2;
+		}
+		this.contentCounts = MappedBuffer.create(this.directory, "content-counts", capacity / 4);
+		this.contentMask = capacity - 1;
+	}
+
+	private void countContent(int content) {
+		long bucket = bucket(content);
+		int shift = (int) (bucket & 3) * 2;
+		byte counts = this.contentCounts.getByte(bucket >>> 2);
+		if (((counts >>> shift) & 3) < 2) {
+			this.contentCounts.putByte(bucket >>> 2, (byte) (counts + (1 << shift)));
+		}
+	}
+
+	private boolean isUnique(int content) {
+		long bucket = bucket(content);
+		return ((this.contentCounts.getByte(bucket >>> 2) >>> ((int) (bucket & 3) * 2)) & 3) == 1;
+	}
+
+	/**
+	 * Gives the nodes that moved the ids lost with the same content. The previous table only
+	 * has content keys that were unique there; a copy made since may take the id instead of
+	 * the original, which is as good as the original for a comparison.
+	 */
+	private void matchContents(PlaceIndex index) {
+		for (long ordinal = 0; ordinal < this.count; ordinal++) {
+			int content = this.contents.getInt(ordinal * 4);
+			if (content != 0 && id(ordinal) == 0) {
+				long id = index.take(content);
+				if (id != 0) {
+					keep(ordinal, id);
+					this.keptByContent++;
+				}
+			}
+		}
+	}
+
+	/**
+	 * Gives the nodes that moved the ids lost at their place, from the nodes that kept
+	 * theirs downwards: each round reads the references whose source had no id in the
+	 * round before.
+	 */
+	private void matchPending(PlaceIndex index, Pending pending) {
+		for (int round = 0; round < MAX_ROUNDS && pending.size() > 0; round++) {
+			long before = this.keptByPlace;
+			pending.retain((source, name, target) -> {
+				if (id(target) != 0) {
+					return false;
+				}
+				if (id(source) == 0) {
+					return true;
+				}
+				takeByPlace(index, target, place(source, name, target));
+				return false;
+			});
+			if (this.keptByPlace == before) {
+				break;
+			}
+		}
+	}
+
+	private int uniqueContent(long ordinal) {
+		int content = this.contents.getInt(ordinal * 4);
+		return (content != 0 && isUnique(content)) ? content : 0;
+	}
+
+	private long bucket(int content) {
+		return (content * 0x9E3779B97F4A7C15L >>> 17) & this.contentMask;
+	}
+
+	private void takeByPlace(PlaceIndex index, long ordinal, int place) {
+		long id = index.take(place);
+		if (id != 0) {
+			keep(ordinal, id);
+			this.keptByPlace++;
+		}
+	}
+
+	private void handOutNewIds() throws IOException {
+		long id = this.nextId;
+		for (long ordinal = 0; ordinal < this.count; ordinal++) {
+			if (id(ordinal) == 0) {
+				if (id > MAX_ID) {
+					throw new IOException("The snapshots of this process used up the 2^31 object ids of "
+							+ this.table + ": delete it to start again");
+				}
+				keep(ordinal, id);
+				id += 2;
+			}
+		}
+		this.nextId = id;
+	}
+
+	/**
+	 * Writes the table for the next snapshot. Each node's key there is its content key if
+	 * that is unique, else its place: the smallest place key among the references that hold
+	 * it.
+	 */
+	private void writeNext(ObjectGraph graph) throws IOException {
+		for (int i = 0; i < this.classCount; i++) {
+			this.places.putInt(this.classOrdinals[i] * 4, classPlace(i));
+		}
+		graph.edges((source, name, target) -> {
+			int place = place(source, name, target);
+			int known = this.places.getInt(target * 4);
+			if (known == 0 || Integer.compareUnsigned(place, known) < 0) {
+				this.places.putInt(target * 4, place);
+			}
+		});
+		long base = (this.addressMin != Long.MAX_VALUE) ? this.addressMin : 0;
+		try (IdTable.Writer writer = new IdTable.Writer(this.next, base, this.addressBits)) {
+			graph.addresses((address, ordinal) -> {
+				int content = uniqueContent(ordinal);
+				writer.add(address, this.classKeys.getInt(ordinal * 4), id(ordinal),
+						(content != 0) ? content : this.places.getInt(ordinal * 4));
+			});
+			writer.finish(this.nextId);
+		}
+	}
+
+	private void noteAddress(long address) {
+		this.addressMin = Math.min(this.addressMin, address);
+		this.addressBits |= address;
+	}
+
+	private int place(long source, int name, long target) {
+		return ObjectGraph.key(ObjectGraph.key(id(source), name), this.classKeys.getInt(target * 4));
+	}
+
+	private int classPlace(int i) {
+		return ObjectGraph.key(this.anchors[i], this.classKeys.getInt(this.classOrdinals[i] * 4));
+	}
+
+	private void keep(long ordinal, long id) {
+		this.ids.putInt(ordinal * 4, (int) id);
+	}
+
+	/**
+	 * Deletes the temporary files, and the next table unless it was committed.
+	 * @throws IOException if a file cannot be deleted
+	 */
+	@Override
+	public void close() throws IOException {
+		try (MappedBuffer a = this.classKeys; MappedBuffer b = this.ids; MappedBuffer c = this.places;
+				MappedBuffer d = this.contents; MappedBuffer e = this.contentCounts) {
+			if (!this.committed) {
+				Files.deleteIfExists(this.next);
+			}
+		}
+	}
+
+	/**
+	 * The previous ids that no node took at their address, with their places.
+	 */
+	private static final class LostIds implements Closeable {
+
+		private final MappedBuffer entries;
+
+		private long count;
+
+		LostIds(Path directory) throws IOException {
+			this.entries = MappedBuffer.create(directory, "lost-ids", 1 << 16);
+		}
+
+		void add(int place, long id) throws IOException {
+			if (place == 0) {
+				return;
+			}
+			long offset = this.count * 8;
+			if (offset + 8 > this.entries.capacity()) {
+				this.entries.ensureCapacity(2 * this.entries.capacity());
+			}
+			this.entries.putLong(offset, ((long) place << 32) | id);
+			this.count++;
+		}
+
+		PlaceIndex index(Path directory) throws IOException {
+			PlaceIndex index = new PlaceIndex(directory, this.count);
+			for (long i = 0; i < this.count; i++) {
+				long entry = this.entries.getLong(i * 8);
+				index.add((int) (entry >>> 32), entry & 0xFFFFFFFFL);
+			}
+			return index;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.entries.close();
+		}
+
+	}
+
+	/**
+	 * References whose source has no id yet, to read again in the next round.
+	 */
+	private static final class Pending implements Closeable {
+
+		private final MappedBuffer edges;
+
+		private long size;
+
+		Pending(Path directory) throws IOException {
+			this.edges = MappedBuffer.create(directory, "pending", 1 << 16);
+		}
+
+		long size() {
+			return this.size;
+		}
+
+		void add(long source, int name, long target) throws IOException {
+			long offset = this.size * 12;
+			if (offset + 12 > this.edges.capacity()) {
+				this.edges.ensureCapacity(2 * this.edges.capacity());
+			}
+			this.edges.putInt(offset, (int) source);
+			this.edges.putInt(offset + 4, name);
+			this.edges.putInt(offset + 8, (int) target);
+			this.size++;
+		}
+
+		/**
+		 * Reads the references, keeping those the filter accepts, in place.
+		 */
+		void retain(Filter filter) {
+			long kept = 0;
+			for (long i = 0; i < this.size; i++) {
+				long source = Integer.toUnsignedLong(this.edges.getInt(i * 12));
+				int name = this.edges.getInt(i * 12 + 4);
+				long target = Integer.toUnsignedLong(this.edges.getInt(i * 12 + 8));
+				if (filter.keep(source, name, target)) {
+					this.edges.putInt(kept * 12, (int) source);
+					this.edges.putInt(kept * 12 + 4, name);
+					this.edges.putInt(kept * 12 + 8, (int) target);
+					kept++;
+				}
+			}
+			this.size = kept;
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.edges.close();
+		}
+
+		@FunctionalInterface
+		interface Filter {
+
+			boolean keep(long source, int name, long target);
+
+		}
+
+	}
+
+}

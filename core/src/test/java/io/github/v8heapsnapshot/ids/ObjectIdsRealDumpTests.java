@@ -1,0 +1,90 @@
+package io.github.v8heapsnapshot.ids;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import io.github.v8heapsnapshot.convert.ConversionOptions;
+import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
+import io.github.v8heapsnapshot.layout.ObjectLayout;
+import io.github.v8heapsnapshot.testing.SnapshotModel;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link ObjectIds} on two real dumps of one child JVM, between which survivors
+ * stay in a map that grows and newcomers join it: with each collector, every survivor keeps
+ * its id and every newcomer gets a larger id than any of the first snapshot.
+ *
+ * @author v8heapsnapshot developers
+ */
+class ObjectIdsRealDumpTests {
+
+	private static final String ITEM = TwoDumps.Item.class.getName();
+
+	@TempDir
+	Path temp;
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "-XX:+UseG1GC", "-XX:+UseParallelGC", "-XX:+UseSerialGC" })
+	void survivorsKeepTheirIdsAndNewcomersGetLargerOnes(String collector) throws Exception {
+		Path first = this.temp.resolve("first.hprof");
+		Path second = this.temp.resolve("second.hprof");
+		dumpTwice(collector, first, second);
+		Path table = this.temp.resolve("ids");
+		Map<String, Long> before = itemIds(convert(first, table));
+		SnapshotModel after = convert(second, table);
+		Map<String, Long> now = itemIds(after);
+		assertThat(before).hasSize(TwoDumps.SURVIVORS);
+		assertThat(now).hasSize(TwoDumps.SURVIVORS + TwoDumps.NEWCOMERS);
+		long firstMax = before.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+		List<String> changed = new ArrayList<>();
+		before.forEach((name, id) -> {
+			if (!id.equals(now.get(name))) {
+				changed.add(name);
+			}
+		});
+		assertThat(changed).as("survivors whose id changed").isEmpty();
+		now.forEach((name, id) -> {
+			if (name.startsWith("newcomer-")) {
+				assertThat(id).as("id of %s", name).isGreaterThan(firstMax);
+			}
+		});
+	}
+
+	private void dumpTwice(String collector, Path first, Path second) throws IOException, InterruptedException {
+		String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		Process process = new ProcessBuilder(java, collector, "-Xmx128m", "-cp", System.getProperty("java.class.path"),
+				TwoDumps.class.getName(), first.toString(), second.toString())
+			.redirectErrorStream(true)
+			.redirectOutput(this.temp.resolve("child.log").toFile())
+			.start();
+		assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the child JVM finished").isTrue();
+		assertThat(process.exitValue()).as("the child JVM's exit status").isZero();
+	}
+
+	private SnapshotModel convert(Path hprof, Path table) throws IOException {
+		Path snapshot = this.temp.resolve(hprof.getFileName() + ".heapsnapshot");
+		new HeapSnapshotConverter(ConversionOptions.defaults()
+			.withLayout(ObjectLayout.ofRunningJvm())
+			.withObjectIds(table)).convert(hprof, snapshot);
+		return SnapshotModel.read(snapshot);
+	}
+
+	// Each item's id by its name, the value of the String its name field holds
+	private static Map<String, Long> itemIds(SnapshotModel snapshot) {
+		Map<String, Long> ids = new HashMap<>();
+		for (int node : snapshot.nodes("object", ITEM)) {
+			ids.put(snapshot.name(snapshot.follow(node, "name")), snapshot.id(node));
+		}
+		return ids;
+	}
+
+}
