@@ -32,8 +32,9 @@ class HeapSnapshotObjectIdsTests {
 	@Test
 	void theTableFollowsTheSnapshotsOfThisProcess() throws IOException {
 		HeapSnapshotObjectIds objectIds = new HeapSnapshotObjectIds(this.temp);
-		HeapSnapshotService service = new HeapSnapshotService(new HeapSnapshotStore(this.temp),
-				new HotSpotHeapDumper(), ConversionOptions.defaults());
+		HeapSnapshotStore store = new HeapSnapshotStore(new HeapSnapshotDirectory(this.temp));
+		HeapSnapshotService service = new HeapSnapshotService(store, new HotSpotHeapDumper(),
+				ConversionOptions.defaults());
 		service.setBusyWait(Duration.ZERO);
 		service.setObjectIds(objectIds);
 		HeapSnapshotDescriptor first = service.takeSnapshot(SnapshotTrigger.API, null);
