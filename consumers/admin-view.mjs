@@ -11,6 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { parseOptions } from './lib/script.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const USAGE = 'usage: node admin-view.mjs ADMIN_URL INSTANCE_ID OUT_DIR [--filter CLASS] [--timeout SECONDS]';
@@ -210,19 +211,10 @@ function remaining() {
 }
 
 function parseArguments(args) {
-  const parsed = { admin: null, instance: null, outDir: null, filter: null, timeout: 180 };
-  const positional = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--filter' && i + 1 < args.length) parsed.filter = args[++i];
-    else if (args[i] === '--timeout' && i + 1 < args.length) parsed.timeout = Number(args[++i]);
-    else if (args[i].startsWith('--')) usage();
-    else positional.push(args[i]);
-  }
-  if (positional.length !== 3 || !/^https?:\/\//.test(positional[0]) || !(parsed.timeout > 0)) usage();
-  [parsed.admin, parsed.instance] = positional;
-  parsed.admin = parsed.admin.replace(/\/+$/, '');
-  parsed.outDir = path.resolve(positional[2]);
-  return parsed;
+  const { positional, filter, timeout } = parseOptions(args, 180, usage);
+  if (positional.length !== 3 || !/^https?:\/\//.test(positional[0])) usage();
+  return { admin: positional[0].replace(/\/+$/, ''), instance: positional[1], outDir: path.resolve(positional[2]),
+    filter, timeout };
 }
 
 function usage() {

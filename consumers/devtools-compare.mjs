@@ -12,6 +12,7 @@
 // exit: 0 compared, 1 DevTools failed (or the harness failed), 2 bad arguments
 import path from 'node:path';
 import { loadSnapshot, openDevTools, selectSnapshot } from './lib/devtools-page.mjs';
+import { parseOptions } from './lib/script.mjs';
 
 const USAGE = 'usage: node devtools-compare.mjs FIRST.heapsnapshot SECOND.heapsnapshot [MORE.heapsnapshot...] '
   + 'OUT.png [--filter CLASS] [--timeout SECONDS]';
@@ -137,19 +138,11 @@ function remaining() {
 }
 
 function parseArguments(args) {
-  const parsed = { files: null, screenshot: null, filter: null, timeout: 300 };
-  const positional = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--filter' && i + 1 < args.length) parsed.filter = args[++i];
-    else if (args[i] === '--timeout' && i + 1 < args.length) parsed.timeout = Number(args[++i]);
-    else if (args[i].startsWith('--')) usage();
-    else positional.push(args[i]);
-  }
+  const { positional, filter, timeout } = parseOptions(args, 300, usage);
   const files = positional.slice(0, -1);
-  if (files.length < 2 || !files.every((file) => file.endsWith('.heapsnapshot')) || !(parsed.timeout > 0)) usage();
-  parsed.files = files.map((file) => path.resolve(file));
-  parsed.screenshot = path.resolve(positional[positional.length - 1]);
-  return parsed;
+  if (files.length < 2 || !files.every((file) => file.endsWith('.heapsnapshot'))) usage();
+  return { files: files.map((file) => path.resolve(file)), screenshot: path.resolve(positional[positional.length - 1]),
+    filter, timeout };
 }
 
 function usage() {

@@ -8,6 +8,7 @@
 // exit: 0 loaded, 1 DevTools failed to load the file (or the harness failed), 2 bad arguments
 import path from 'node:path';
 import { loadSnapshot, openDevTools, selectSnapshot } from './lib/devtools-page.mjs';
+import { parseOptions } from './lib/script.mjs';
 
 const USAGE = 'usage: node devtools-load.mjs FILE.heapsnapshot OUT.png [--filter CLASS] [--timeout SECONDS]';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -74,18 +75,9 @@ function remaining() {
 }
 
 function parseArguments(args) {
-  const parsed = { file: null, screenshot: null, filter: null, timeout: 240 };
-  const positional = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--filter' && i + 1 < args.length) parsed.filter = args[++i];
-    else if (args[i] === '--timeout' && i + 1 < args.length) parsed.timeout = Number(args[++i]);
-    else if (args[i].startsWith('--')) usage();
-    else positional.push(args[i]);
-  }
-  if (positional.length !== 2 || !positional[0].endsWith('.heapsnapshot') || !(parsed.timeout > 0)) usage();
-  parsed.file = path.resolve(positional[0]);
-  parsed.screenshot = path.resolve(positional[1]);
-  return parsed;
+  const { positional, filter, timeout } = parseOptions(args, 240, usage);
+  if (positional.length !== 2 || !positional[0].endsWith('.heapsnapshot')) usage();
+  return { file: path.resolve(positional[0]), screenshot: path.resolve(positional[1]), filter, timeout };
 }
 
 function usage() {

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { captureOutput, plain } from './lib/script.mjs';
 
 const require = createRequire(import.meta.url);
 const USAGE = 'usage: node memlab-find-leaks.mjs BASELINE TARGET FINAL [--trace-object-size-above BYTES]';
@@ -32,17 +33,7 @@ if (files.length !== 3 || !(sizeAbove >= 0)) {
 }
 
 // memlab prints progress on stdout; keep stdout for our JSON and remember what it said.
-const said = [];
-const stdoutWrite = process.stdout.write.bind(process.stdout);
-process.stdout.write = (chunk, ...rest) => {
-  remember(chunk);
-  const done = rest.find((r) => typeof r === 'function');
-  if (done) done();
-  return true;
-};
-for (const level of ['log', 'info', 'warn', 'error']) {
-  console[level] = (...parts) => remember(parts.map(String).join(' '));
-}
+const { said, write: stdoutWrite } = captureOutput();
 
 const result = { analysed: false, error: null, seconds: null, leaks: [], memlabOutput: said };
 const started = Date.now();
@@ -81,12 +72,3 @@ function describe(trace) {
   return { steps };
 }
 
-function remember(chunk) {
-  const text = plain(String(chunk)).trim();
-  if (text && said.length < 50) said.push(text.slice(0, 500));
-}
-
-function plain(text) {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
-}

@@ -6,6 +6,7 @@
 // exit: 0 loaded, 1 memlab failed, 2 bad arguments
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { captureOutput, plain } from './lib/script.mjs';
 
 const require = createRequire(import.meta.url);
 const USAGE = 'usage: node memlab-load.mjs FILE [--class NAME]';
@@ -21,17 +22,7 @@ for (let i = 0; i < args.length; i++) {
 if (file === null) usage();
 
 // memlab prints progress on stdout; keep stdout for our JSON and remember what it said.
-const said = [];
-const stdoutWrite = process.stdout.write.bind(process.stdout);
-process.stdout.write = (chunk, ...rest) => {
-  remember(chunk);
-  const done = rest.find((r) => typeof r === 'function');
-  if (done) done();
-  return true;
-};
-for (const level of ['log', 'info', 'warn', 'error']) {
-  console[level] = (...parts) => remember(parts.map(String).join(' '));
-}
+const { said, write: stdoutWrite } = captureOutput();
 
 const result = { loaded: false, error: null, seconds: null, nodeCount: null, edgeCount: null,
   totalShallowSize: null, rootRetainedSize: null, classes: [], path: null, memlabOutput: said };
@@ -153,16 +144,6 @@ function summaryName(type, name) {
     default:
       return `(${type})`;
   }
-}
-
-function remember(chunk) {
-  const text = plain(String(chunk)).trim();
-  if (text && said.length < 50) said.push(text.slice(0, 500));
-}
-
-function plain(text) {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 }
 
 function usage() {
