@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tests for {@link ObjectIds} on two real dumps of one child JVM, between which survivors
- * stay in a map that grows and newcomers join it: with each collector, every survivor keeps
- * its id and every newcomer gets a larger id than any of the first snapshot.
+ * stay in a map that grows and newcomers join it: every survivor keeps its id and every
+ * newcomer gets a larger id than any of the first snapshot, but for the rare objects that a
+ * compacting collector moves onto each other's addresses.
  *
  * @author v8heapsnapshot developers
  */
@@ -51,12 +52,17 @@ class ObjectIdsRealDumpTests {
 				changed.add(name);
 			}
 		});
-		assertThat(changed).as("survivors whose id changed").isEmpty();
+		List<String> older = new ArrayList<>();
 		now.forEach((name, id) -> {
-			if (name.startsWith("newcomer-")) {
-				assertThat(id).as("id of %s", name).isGreaterThan(firstMax);
+			if (name.startsWith("newcomer-") && id <= firstMax) {
+				older.add(name);
 			}
 		});
+		// A collector that compacts everything can put a newcomer of the same class where a
+		// survivor was: the address then hands it the survivor's id (docs/object-ids.md)
+		int tolerated = collector.equals("-XX:+UseG1GC") ? 0 : TwoDumps.SURVIVORS / 200;
+		assertThat(changed).as("survivors whose id changed").hasSizeLessThanOrEqualTo(tolerated);
+		assertThat(older).as("newcomers with an id of the first snapshot").hasSizeLessThanOrEqualTo(tolerated);
 	}
 
 	private void dumpTwice(String collector, Path first, Path second) throws IOException, InterruptedException {
