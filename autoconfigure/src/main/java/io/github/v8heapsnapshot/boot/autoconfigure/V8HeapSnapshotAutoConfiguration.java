@@ -128,7 +128,9 @@ public final class V8HeapSnapshotAutoConfiguration {
 		boolean inProcess = this.properties.getConversion().getMode() == ConversionMode.IN_PROCESS;
 		service.setConverter(inProcess ? DumpConverter.inProcess() : childJvm);
 		service.setIsolatedConverter(childJvm);
-		service.setObjectIds(new HeapSnapshotObjectIds(store.getDirectory().getPath()));
+		if (this.properties.isObjectIds()) {
+			service.setObjectIds(new HeapSnapshotObjectIds(store.getDirectory().getPath()));
+		}
 		return service;
 	}
 

@@ -1,5 +1,6 @@
 package io.github.v8heapsnapshot.boot.autoconfigure;
 
+import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -7,12 +8,14 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapDumper;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotDirectory;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotService;
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotStore;
 import io.github.v8heapsnapshot.boot.snapshot.HotSpotHeapDumper;
+import io.github.v8heapsnapshot.boot.snapshot.SnapshotTrigger;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.Redaction;
 import org.junit.jupiter.api.Test;
@@ -64,6 +67,27 @@ class V8HeapSnapshotAutoConfigurationTests {
 				second.getBean(HeapSnapshotStore.class).getDirectory().getPath())
 			.as("stable across restarts")
 			.isEqualTo(first.getBean(HeapSnapshotStore.class).getDirectory().getPath())));
+	}
+
+	@Test
+	void continuesObjectIdsUnlessTurnedOff() throws IOException {
+		Path on = this.temp.resolve("on");
+		Path off = this.temp.resolve("off");
+		this.contextRunner
+			.withPropertyValues("v8heapsnapshot.storage.directory=" + on, "v8heapsnapshot.conversion.mode=in-process")
+			.run((context) -> context.getBean(HeapSnapshotService.class).takeSnapshot(SnapshotTrigger.API, null));
+		this.contextRunner
+			.withPropertyValues("v8heapsnapshot.storage.directory=" + off, "v8heapsnapshot.conversion.mode=in-process",
+					"v8heapsnapshot.object-ids=false")
+			.run((context) -> context.getBean(HeapSnapshotService.class).takeSnapshot(SnapshotTrigger.API, null));
+		assertThat(objectIdFiles(on)).isNotEmpty();
+		assertThat(objectIdFiles(off)).isEmpty();
+	}
+
+	private static List<Path> objectIdFiles(Path directory) throws IOException {
+		try (Stream<Path> files = Files.list(directory)) {
+			return files.filter((file) -> file.getFileName().toString().startsWith(".object-ids.")).toList();
+		}
 	}
 
 	@Test
