@@ -8,6 +8,8 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,8 +78,11 @@ public class HeapSnapshotObjectIds {
 		if (this.owner == null) {
 			Files.createDirectories(this.directory);
 			// Held until this JVM ends: the operating system releases it however the process dies
-			FileChannel channel = FileChannel.open(lockFile(file()), StandardOpenOption.CREATE,
-					StandardOpenOption.WRITE);
+			Path lock = lockFile(file());
+			FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+			if (Files.getFileStore(lock).supportsFileAttributeView(PosixFileAttributeView.class)) {
+				Files.setPosixFilePermissions(lock, PosixFilePermissions.fromString("rw-------"));
+			}
 			this.owner = channel.lock();
 			deleteStaleTables();
 		}

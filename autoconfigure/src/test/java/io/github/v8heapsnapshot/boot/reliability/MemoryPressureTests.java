@@ -40,7 +40,9 @@ class MemoryPressureTests {
 					JsonNode descriptor = client.await(EndpointClient.json(response).get("name").asString());
 					answer = descriptor.toString();
 					if (!"stored".equals(descriptor.get("state").asString())) {
-						assertThat(descriptor.get("failure").asString()).as(answer).startsWith("Not enough free");
+						assertThat(descriptor.get("failure").asString())
+							.as("%s; errors logged: %s", answer, errors(application.output()))
+							.startsWith("Not enough free");
 					}
 				}
 				else {
