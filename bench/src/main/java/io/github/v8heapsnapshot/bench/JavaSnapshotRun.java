@@ -154,21 +154,23 @@ public final class JavaSnapshotRun {
 			HotSpotDiagnosticMXBean diagnostics, Path hprof, Path snapshot, Path tempDirectory) throws IOException {
 		Path table = tempDirectory.resolve("object-ids");
 		Files.deleteIfExists(table);
+		// Beside the first dump and its snapshot, which the command line and the summary take next
+		Path secondHprof = hprof.resolveSibling("second-" + hprof.getFileName());
+		Path output = snapshot.resolveSibling("ids-" + snapshot.getFileName());
 		HeapSnapshotConverter converter = new HeapSnapshotConverter(options);
 		HeapSnapshotConverter withIds = new HeapSnapshotConverter(options.withObjectIds(table));
 		long start = System.nanoTime();
-		withIds.convert(hprof, snapshot, ConversionListener.NONE);
+		withIds.convert(hprof, output, ConversionListener.NONE);
 		double first = seconds(System.nanoTime() - start);
-		Files.delete(hprof);
 		start = System.nanoTime();
-		diagnostics.dumpHeap(hprof.toString(), true);
+		diagnostics.dumpHeap(secondHprof.toString(), true);
 		double dump = seconds(System.nanoTime() - start);
 		start = System.nanoTime();
-		converter.convert(hprof, snapshot, ConversionListener.NONE);
+		converter.convert(secondHprof, output, ConversionListener.NONE);
 		double plain = seconds(System.nanoTime() - start);
 		ObjectIdStatistics[] statistics = new ObjectIdStatistics[1];
 		start = System.nanoTime();
-		withIds.convert(hprof, snapshot, new ConversionListener() {
+		withIds.convert(secondHprof, output, new ConversionListener() {
 
 			@Override
 			public void progress(ConversionPhase phase, long done, long total) {
@@ -182,6 +184,8 @@ public final class JavaSnapshotRun {
 		});
 		double next = seconds(System.nanoTime() - start);
 		Files.delete(table);
+		Files.delete(secondHprof);
+		Files.delete(output);
 		return measurement.with("idsFirstConvertWallSeconds", first)
 			.with("secondDumpWallSeconds", dump)
 			.with("secondConvertWallSeconds", plain)

@@ -1,6 +1,7 @@
 package io.github.v8heapsnapshot.boot.autoconfigure;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.regex.Pattern;
@@ -115,7 +116,7 @@ public final class V8HeapSnapshotAutoConfiguration {
 	@ConditionalOnMissingBean
 	HeapSnapshotService heapSnapshotService(HeapSnapshotStore store, HeapDumper heapDumper, HeapSnapshotLock lock,
 			HeapSnapshotAdmission admission, HeapSnapshotRetention retention,
-			ObjectProvider<HeapSnapshotListener> listeners) {
+			ObjectProvider<HeapSnapshotListener> listeners) throws IOException {
 		HeapSnapshotService service = new HeapSnapshotService(store, heapDumper, conversionOptions(), lock,
 				Clock.systemDefaultZone());
 		service.setAdmission(admission);
@@ -129,7 +130,9 @@ public final class V8HeapSnapshotAutoConfiguration {
 		service.setConverter(inProcess ? DumpConverter.inProcess() : childJvm);
 		service.setIsolatedConverter(childJvm);
 		if (this.properties.isObjectIds()) {
-			service.setObjectIds(new HeapSnapshotObjectIds(store.getDirectory().getPath()));
+			HeapSnapshotObjectIds objectIds = new HeapSnapshotObjectIds(store.getDirectory().getPath());
+			objectIds.deleteStaleTables();
+			service.setObjectIds(objectIds);
 		}
 		return service;
 	}

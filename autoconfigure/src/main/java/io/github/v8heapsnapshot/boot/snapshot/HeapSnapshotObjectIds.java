@@ -1,5 +1,6 @@
 package io.github.v8heapsnapshot.boot.snapshot;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -34,7 +35,7 @@ import io.github.v8heapsnapshot.ids.ObjectIds;
  * @author v8heapsnapshot developers
  * @since 0.2.0
  */
-public class HeapSnapshotObjectIds {
+public class HeapSnapshotObjectIds implements Closeable {
 
 	private static final Log logger = LogFactory.getLog(HeapSnapshotObjectIds.class);
 
@@ -42,8 +43,8 @@ public class HeapSnapshotObjectIds {
 
 	private static final String LOCK = ".lock";
 
-	// A table, or the next one being written beside it, of the process that the group names
-	private static final Pattern TABLE = Pattern.compile("\\.object-ids\\.(\\d+\\.\\d+)(\\..+\\.next)?");
+	// A table, the next one being written beside it, or its lock, of the process that the group names
+	private static final Pattern TABLE = Pattern.compile("\\.object-ids\\.(\\d+\\.\\d+)(\\..+\\.next|\\.lock)?");
 
 	private final Path directory;
 
@@ -101,7 +102,14 @@ public class HeapSnapshotObjectIds {
 		}
 	}
 
-	private void deleteStaleTables() throws IOException {
+	/**
+	 * Deletes the tables of processes that no longer run, as at start-up.
+	 * @throws IOException if the directory cannot be read or a table deleted
+	 */
+	public synchronized void deleteStaleTables() throws IOException {
+		if (!Files.isDirectory(this.directory)) {
+			return;
+		}
 		try (DirectoryStream<Path> files = Files.newDirectoryStream(this.directory, PREFIX + "*")) {
 			for (Path file : files) {
 				Matcher table = TABLE.matcher(file.getFileName().toString());
@@ -115,6 +123,20 @@ public class HeapSnapshotObjectIds {
 					Files.deleteIfExists(lock);
 				}
 			}
+		}
+	}
+
+	/**
+	 * Releases this JVM's lock, as when the application stops; the next snapshot takes it
+	 * again.
+	 * @throws IOException if the lock cannot be released
+	 */
+	@Override
+	public synchronized void close() throws IOException {
+		FileLock owner = this.owner;
+		if (owner != null) {
+			this.owner = null;
+			owner.acquiredBy().close();
 		}
 	}
 

@@ -286,8 +286,8 @@ public class HeapSnapshotService implements AutoCloseable {
 	}
 
 	/**
-	 * Stops a snapshot running on the service's thread, interrupting its conversion, and
-	 * waits for it to remove its files.
+	 * Stops a snapshot running on the service's thread, interrupting its conversion, waits
+	 * for it to remove its files, and releases the object id table's lock.
 	 */
 	@Override
 	public void close() {
@@ -303,6 +303,14 @@ public class HeapSnapshotService implements AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+		}
+		if (this.objectIds != null) {
+			try {
+				this.objectIds.close();
+			}
+			catch (IOException ex) {
+				logger.warn("Failed to release the object id table's lock", ex);
 			}
 		}
 	}

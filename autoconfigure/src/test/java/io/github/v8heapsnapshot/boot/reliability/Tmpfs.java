@@ -58,7 +58,9 @@ final class Tmpfs {
 	}
 
 	void unmount() throws IOException, InterruptedException {
-		run("umount", this.directory.toString());
+		// Lazily: the test's application context, cached until the JVM ends, still holds the
+		// object id table's lock there
+		run("umount", "--lazy", this.directory.toString());
 		Files.delete(this.directory);
 	}
 
