@@ -74,7 +74,7 @@ class SampleApplicationIntegrationTests {
 	static void leakSessionsAndDownloadSnapshots() throws Exception {
 		Path jar = Path.of(System.getProperty("v8heapsnapshot.sample.jar"));
 		Path downloads = workDirectory.resolve("downloads");
-		// Without the background summaries: their JSON writing churns about 2% of the heap's
+		// Without the background summaries: their work churns about 4% of the heap's
 		// objects between two snapshots, which the Comparison rightly shows as new
 		try (ApplicationProcess application = ApplicationProcess.start(jar, workDirectory.resolve("sample-app.log"),
 				"--v8heapsnapshot.storage.directory=" + workDirectory.resolve("snapshots"),
