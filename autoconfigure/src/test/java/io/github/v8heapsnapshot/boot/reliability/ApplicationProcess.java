@@ -144,11 +144,16 @@ public final class ApplicationProcess implements AutoCloseable {
 
 	/**
 	 * Kills the JVM at once with {@code SIGKILL}, as the kernel's OOM killer or
-	 * {@code kill -9} would.
+	 * {@code kill -9} would, then its converting child JVM, as when a container ends.
 	 */
 	void kill() throws InterruptedException {
+		List<ProcessHandle> children = this.process.descendants().toList();
 		this.process.destroyForcibly();
 		this.process.waitFor();
+		for (ProcessHandle child : children) {
+			child.destroyForcibly();
+			child.onExit().join();
+		}
 	}
 
 	@Override
