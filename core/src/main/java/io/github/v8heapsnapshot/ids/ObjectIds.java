@@ -61,9 +61,7 @@ public final class ObjectIds implements Closeable {
 
 	private final MappedBuffer contents;
 
-	private @Nullable MappedBuffer contentCounts;
-
-	private long contentMask;
+	private @Nullable UniqueKeys uniqueContents;
 
 	private long[] classOrdinals = new long[64];
 
@@ -294,7 +292,6 @@ public final class ObjectIds implements Closeable {
 			}
 		});
 		// Each node's content key from its own content, or else from the sum of what it holds
-		countContents();
 		for (long ordinal = 0; ordinal < this.count; ordinal++) {
 			int own = this.contents.getInt(ordinal * 4);
 			int held = this.places.getInt(ordinal * 4);
@@ -303,37 +300,9 @@ public final class ObjectIds implements Closeable {
 						this.classKeys.getInt(ordinal * 4));
 				this.contents.putInt(ordinal * 4, content);
 				this.places.putInt(ordinal * 4, 0);
-				countContent(content);
 			}
 		}
-	}
-
-	/**
-	 * Makes room to count the content keys, up to two each, in two-bit buckets, eight per
-	 * node: a key alone in its bucket is unique in the snapshot. A shared bucket only makes a
-	 * node fall back to its place.
-	 */
-	private void countContents() throws IOException {
-		long capacity = 16;
-		while (capacity < 8 * this.count) {
-			capacity *= 2;
-		}
-		this.contentCounts = MappedBuffer.create(this.directory, "content-counts", capacity / 4);
-		this.contentMask = capacity - 1;
-	}
-
-	private void countContent(int content) {
-		long bucket = bucket(content);
-		int shift = (int) (bucket & 3) * 2;
-		byte counts = this.contentCounts.getByte(bucket >>> 2);
-		if (((counts >>> shift) & 3) < 2) {
-			this.contentCounts.putByte(bucket >>> 2, (byte) (counts + (1 << shift)));
-		}
-	}
-
-	private boolean isUnique(int content) {
-		long bucket = bucket(content);
-		return ((this.contentCounts.getByte(bucket >>> 2) >>> ((int) (bucket & 3) * 2)) & 3) == 1;
+		this.uniqueContents = UniqueKeys.find(this.contents, this.count, this.directory);
 	}
 
 	/**
@@ -380,11 +349,7 @@ public final class ObjectIds implements Closeable {
 
 	private int uniqueContent(long ordinal) {
 		int content = this.contents.getInt(ordinal * 4);
-		return (content != 0 && isUnique(content)) ? content : 0;
-	}
-
-	private long bucket(int content) {
-		return (content * 0x9E3779B97F4A7C15L >>> 17) & this.contentMask;
+		return (content != 0 && this.uniqueContents.isUnique(ordinal)) ? content : 0;
 	}
 
 	private void takeByPlace(PlaceIndex index, long ordinal, int place) {
@@ -461,7 +426,7 @@ public final class ObjectIds implements Closeable {
 	@Override
 	public void close() throws IOException {
 		try (MappedBuffer a = this.classKeys; MappedBuffer b = this.ids; MappedBuffer c = this.places;
-				MappedBuffer d = this.contents; MappedBuffer e = this.contentCounts) {
+				MappedBuffer d = this.contents) {
 			if (!this.committed) {
 				Files.deleteIfExists(this.next);
 			}
