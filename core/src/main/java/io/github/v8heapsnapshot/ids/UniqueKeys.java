@@ -17,12 +17,21 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  */
 final class UniqueKeys {
 
-	private static final int KEYS_PER_PARTITION = 1 << 16;
+	// The tables and the bits stay below G1's humongous threshold (half a region) on the
+	// smallest regions, 1 MB
+	private static final int KEYS_PER_PARTITION = 1 << 14;
 
-	private final long[] unique;
+	private static final int CHUNK_BITS = 21;
+
+	private static final int CHUNK_MASK = (1 << (CHUNK_BITS - 6)) - 1;
+
+	private final long[][] unique;
 
 	private UniqueKeys(long count) {
-		this.unique = new long[(int) ((count + 63) >>> 6)];
+		this.unique = new long[(int) ((count >>> CHUNK_BITS) + 1)][];
+		for (int i = 0; i < this.unique.length; i++) {
+			this.unique[i] = new long[1 << (CHUNK_BITS - 6)];
+		}
 	}
 
 	/**
@@ -69,7 +78,7 @@ final class UniqueKeys {
 					long entry = partitions.getLong(i * 8);
 					if (counts.isOne((int) (entry >>> 32))) {
 						long ordinal = entry & 0xFFFFFFFFL;
-						found.unique[(int) (ordinal >>> 6)] |= 1L << ordinal;
+						found.chunk(ordinal)[(int) (ordinal >>> 6) & CHUNK_MASK] |= 1L << ordinal;
 					}
 				}
 			}
@@ -87,7 +96,11 @@ final class UniqueKeys {
 	 * @return {@code true} if its key is its own
 	 */
 	boolean isUnique(long ordinal) {
-		return (this.unique[(int) (ordinal >>> 6)] & (1L << ordinal)) != 0;
+		return (chunk(ordinal)[(int) (ordinal >>> 6) & CHUNK_MASK] & (1L << ordinal)) != 0;
+	}
+
+	private long[] chunk(long ordinal) {
+		return this.unique[(int) (ordinal >>> CHUNK_BITS)];
 	}
 
 	/**
