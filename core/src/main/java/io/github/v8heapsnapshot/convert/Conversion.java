@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 import io.github.v8heapsnapshot.ids.ObjectIds;
-import io.github.v8heapsnapshot.snapshot.StringTable;
+import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * One run of the three passes over one dump, with its temporary files in a work directory

@@ -19,9 +19,9 @@ import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.index.RankedBitSet;
-import io.github.v8heapsnapshot.snapshot.AsciiWriter;
-import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
-import io.github.v8heapsnapshot.snapshot.StringTable;
+import io.github.v8heapsnapshot.v8.AsciiWriter;
+import io.github.v8heapsnapshot.v8.SnapshotFormat;
+import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * The last pass: decides which value arrays fold into their String and which nodes hang
