@@ -15,7 +15,7 @@ import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
-import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
+import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 import io.github.v8heapsnapshot.summary.HeapSnapshotSummarizer;
 import io.github.v8heapsnapshot.summary.HeapSummary;

@@ -9,7 +9,7 @@ import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
-import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
+import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 
 /**
  * The {@code v8heapsnapshot-cli.jar} entry point: converts one HPROF file, reporting

@@ -95,7 +95,8 @@ final class Conversion {
 			return null;
 		}
 		ObjectIds ids = ObjectIds.assign(table, new LinkedDumpGraph(context, workers, strings), this.work);
-		this.progress.objectIdsAssigned(ids.statistics());
+		this.progress.objectIdsAssigned(new ObjectIdStatistics(ids.nodes(), ids.previousNodes(), ids.keptByAddress(),
+				ids.keptByContent(), ids.keptByPlace()));
 		return ids;
 	}
 

@@ -1,7 +1,5 @@
 package io.github.v8heapsnapshot.convert;
 
-import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
-
 /**
  * Follows a conversion and may cancel it. Called from the converting thread.
  *

@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.github.v8heapsnapshot.ids.ObjectIds;
+
 /**
  * Converts an HPROF heap dump, as HotSpot writes it, into a V8 {@code .heapsnapshot} file
  * that Chrome DevTools and memlab load. Memory use is bounded: large indexes live in
@@ -81,6 +83,19 @@ public final class HeapSnapshotConverter {
 			Files.deleteIfExists(part);
 			deleteTree(work);
 		}
+	}
+
+	/**
+	 * Empties an object id table but keeps its next free id, so that later snapshots of
+	 * the same JVM number their objects as new without reusing an id: for when no snapshot
+	 * that the table describes is kept.
+	 * @param table the id table, as given to {@link ConversionOptions#withObjectIds(Path)};
+	 * nothing happens if it does not exist
+	 * @throws IOException if the file is not an id table or cannot be replaced
+	 * @since 0.2.0
+	 */
+	public static void clearObjectIds(Path table) throws IOException {
+		ObjectIds.clear(table);
 	}
 
 	// The JVM reports a failed access to a memory-mapped index file, as on a full disk, this way

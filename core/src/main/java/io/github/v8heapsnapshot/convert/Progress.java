@@ -1,7 +1,5 @@
 package io.github.v8heapsnapshot.convert;
 
-import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
-
 /**
  * Tells the listener how far the running phase is, and stops the conversion when the
  * listener cancels or the converting thread is interrupted.
