@@ -11,6 +11,7 @@ module io.github.v8heapsnapshot.core {
 	requires jdk.unsupported;
 	requires static transitive org.jspecify;
 
+	exports io.github.v8heapsnapshot.cancel;
 	exports io.github.v8heapsnapshot.cli;
 	exports io.github.v8heapsnapshot.convert;
 	exports io.github.v8heapsnapshot.layout;

@@ -37,7 +37,7 @@ class ModuleApiTests {
 		ModuleDescriptor descriptor = descriptor();
 		assertThat(descriptor.name()).isEqualTo("io.github.v8heapsnapshot.core");
 		assertThat(descriptor.exports()).allMatch((exports) -> !exports.isQualified());
-		assertThat(descriptor.exports().stream().map(Exports::source)).containsExactlyInAnyOrder(BASE + "cli",
+		assertThat(descriptor.exports().stream().map(Exports::source)).containsExactlyInAnyOrder(BASE + "cancel", BASE + "cli",
 				BASE + "convert", BASE + "layout", BASE + "summary");
 		assertThat(descriptor.opens()).isEmpty();
 	}
@@ -48,8 +48,9 @@ class ModuleApiTests {
 			.stream()
 			.map(Exports::source)
 			.collect(Collectors.toSet());
-		assertThat(publicTypes(exported)).containsExactly("cli.HeapSnapshotCommand",
-				"convert.ConversionCancelledException", "convert.ConversionListener", "convert.ConversionOptions",
+		assertThat(publicTypes(exported)).containsExactly("cancel.Cancellation", "cancel.CancelledException",
+				"cli.HeapSnapshotCommand",
+				"convert.ConversionListener", "convert.ConversionOptions",
 				"convert.ConversionPhase", "convert.ConversionResult", "convert.HeapSnapshotConverter",
 				"convert.ObjectIdStatistics", "convert.Redaction", "layout.ObjectLayout",
 				"summary.HeapSnapshotSummarizer", "summary.HeapSummary", "summary.HeapSummary$ClassEntry",

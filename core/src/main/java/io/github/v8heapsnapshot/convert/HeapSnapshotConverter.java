@@ -10,6 +10,8 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
+import io.github.v8heapsnapshot.cancel.CancelledException;
 import io.github.v8heapsnapshot.ids.ObjectIds;
 
 /**
@@ -39,25 +41,29 @@ public final class HeapSnapshotConverter {
 	 * @return what was written
 	 * @throws IOException if the input cannot be read or is not a valid HPROF file
 	 * ({@code HprofFormatException}), the output cannot be written, or the conversion was
-	 * cancelled ({@link ConversionCancelledException})
+	 * interrupted ({@link CancelledException})
 	 */
 	public ConversionResult convert(Path hprof, Path snapshot) throws IOException {
-		return convert(hprof, snapshot, ConversionListener.NONE);
+		return convert(hprof, snapshot, ConversionListener.NONE, new Cancellation());
 	}
 
 	/**
-	 * Converts a dump, reporting progress to a listener that may cancel.
+	 * Converts a dump, reporting progress to a listener.
 	 * @param hprof the HPROF file to read
 	 * @param snapshot the {@code .heapsnapshot} file to write; replaced if it exists
 	 * @param listener told of the progress
+	 * @param cancellation stops the conversion when cancelled
 	 * @return what was written
 	 * @throws IOException if the input cannot be read or is not a valid HPROF file
 	 * ({@code HprofFormatException}), the output cannot be written, or the conversion was
-	 * cancelled ({@link ConversionCancelledException})
+	 * cancelled or interrupted ({@link CancelledException})
+	 * @since 0.2.0
 	 */
-	public ConversionResult convert(Path hprof, Path snapshot, ConversionListener listener) throws IOException {
+	public ConversionResult convert(Path hprof, Path snapshot, ConversionListener listener,
+			Cancellation cancellation) throws IOException {
 		Objects.requireNonNull(listener, "listener");
-		Progress progress = new Progress(listener);
+		Objects.requireNonNull(cancellation, "cancellation");
+		Progress progress = new Progress(listener, cancellation);
 		progress.check();
 		Path target = snapshot.toAbsolutePath();
 		Path part = target.resolveSibling("." + target.getFileName() + ".part");
@@ -68,13 +74,7 @@ public final class HeapSnapshotConverter {
 			return result;
 		}
 		catch (IOException ex) {
-			if (Thread.currentThread().isInterrupted() && !(ex instanceof ConversionCancelledException)) {
-				// An interrupt closes the file channels under the passes
-				ConversionCancelledException cancelled = new ConversionCancelledException("Conversion interrupted");
-				cancelled.initCause(ex);
-				throw cancelled;
-			}
-			throw ex;
+			throw Cancellation.interrupted(ex);
 		}
 		catch (InternalError ex) {
 			throw mappedFileFault(ex);
