@@ -151,12 +151,43 @@ public final class ObjectIds implements Closeable {
 	}
 
 	/**
-	 * Returns how the nodes got their ids.
-	 * @return the statistics
+	 * Returns the nodes of this snapshot.
+	 * @return the count
 	 */
-	public ObjectIdStatistics statistics() {
-		return new ObjectIdStatistics(this.count, this.previousCount, this.keptByAddress, this.keptByContent,
-				this.keptByPlace);
+	public long nodes() {
+		return this.count;
+	}
+
+	/**
+	 * Returns the nodes of the previous snapshot, 0 for the first.
+	 * @return the count
+	 */
+	public long previousNodes() {
+		return this.previousCount;
+	}
+
+	/**
+	 * Returns the nodes that kept their id at the same address.
+	 * @return the count
+	 */
+	public long keptByAddress() {
+		return this.keptByAddress;
+	}
+
+	/**
+	 * Returns the nodes that moved and kept their id by their content.
+	 * @return the count
+	 */
+	public long keptByContent() {
+		return this.keptByContent;
+	}
+
+	/**
+	 * Returns the nodes that moved and kept their id by where they hang.
+	 * @return the count
+	 */
+	public long keptByPlace() {
+		return this.keptByPlace;
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
@@ -47,7 +48,7 @@ class ChildJvmConverterTests {
 		ChildJvmConverter converter = new ChildJvmConverter();
 		Path snapshot = temp.resolve("child.heapsnapshot");
 		ConversionOptions options = options();
-		ConversionResult result = converter.convert(hprof, snapshot, options, ConversionListener.NONE);
+		ConversionResult result = converter.convert(hprof, snapshot, options, ConversionListener.NONE, new Cancellation());
 		SnapshotModel model = SnapshotModel.read(snapshot);
 		assertThat(result.nodeCount()).isEqualTo(model.nodeCount()).isGreaterThan(10_000);
 		assertThat(result.edgeCount()).isEqualTo(model.edgeCount());
@@ -81,7 +82,7 @@ class ChildJvmConverterTests {
 			.withCauseInstanceOf(IllegalStateException.class)
 			.withMessageContaining("ended with status");
 		assertThat(snapshot).doesNotExist();
-		assertThat(converter.convert(hprof, snapshot, options(), ConversionListener.NONE).nodeCount()).isPositive();
+		assertThat(converter.convert(hprof, snapshot, options(), ConversionListener.NONE, new Cancellation()).nodeCount()).isPositive();
 		assertThat(snapshot).exists();
 	}
 
@@ -92,7 +93,7 @@ class ChildJvmConverterTests {
 
 	private static ConversionResult convert(ChildJvmConverter converter, Path snapshot) {
 		try {
-			return converter.convert(hprof, snapshot, options(), ConversionListener.NONE);
+			return converter.convert(hprof, snapshot, options(), ConversionListener.NONE, new Cancellation());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);
