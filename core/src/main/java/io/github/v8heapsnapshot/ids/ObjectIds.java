@@ -53,13 +53,7 @@ public final class ObjectIds implements Closeable {
 
 	private final long count;
 
-	private final MappedBuffer classKeys;
-
-	private final MappedBuffer ids;
-
-	private final MappedBuffer places;
-
-	private final MappedBuffer contents;
+	private final NodeKeys nodes;
 
 	private @Nullable UniqueKeys uniqueContents;
 
@@ -90,24 +84,13 @@ public final class ObjectIds implements Closeable {
 		this.directory = directory;
 		this.count = count;
 		this.next = nextTable(table);
-		MappedBuffer classKeys = null;
-		MappedBuffer ids = null;
-		MappedBuffer places = null;
 		try {
-			classKeys = MappedBuffer.create(directory, "class-keys", Math.max(1, count) * 4);
-			ids = MappedBuffer.create(directory, "node-ids", Math.max(1, count) * 4);
-			places = MappedBuffer.create(directory, "place-keys", Math.max(1, count) * 4);
-			this.contents = MappedBuffer.create(directory, "content-keys", Math.max(1, count) * 4);
+			this.nodes = new NodeKeys(directory, count);
 		}
 		catch (IOException | RuntimeException ex) {
-			try (MappedBuffer a = classKeys; MappedBuffer b = ids; MappedBuffer c = places) {
-				Files.deleteIfExists(this.next);
-			}
+			Files.deleteIfExists(this.next);
 			throw ex;
 		}
-		this.classKeys = classKeys;
-		this.ids = ids;
-		this.places = places;
 	}
 
 	/**
@@ -147,7 +130,7 @@ public final class ObjectIds implements Closeable {
 	 * @return its id, odd
 	 */
 	public long id(long ordinal) {
-		return Integer.toUnsignedLong(this.ids.getInt(ordinal * 4));
+		return this.nodes.id(ordinal);
 	}
 
 	/**
@@ -232,8 +215,8 @@ public final class ObjectIds implements Closeable {
 
 	private void readNodes(ObjectGraph graph) throws IOException {
 		graph.nodes((ordinal, classKey, anchor, content) -> {
-			this.classKeys.putInt(ordinal * 4, classKey);
-			this.contents.putInt(ordinal * 4, content);
+			this.nodes.classKey(ordinal, classKey);
+			this.nodes.content(ordinal, content);
 			if (anchor != 0) {
 				if (this.classCount == this.anchors.length) {
 					this.anchors = Arrays.copyOf(this.anchors, 2 * this.classCount);
@@ -274,7 +257,7 @@ public final class ObjectIds implements Closeable {
 				more[0] = previous.next();
 			}
 			if (more[0] && previous.address == address) {
-				if (previous.classBits == (this.classKeys.getInt(ordinal * 4) & 0xFFFF)) {
+				if (previous.classBits == (this.nodes.classKey(ordinal) & 0xFFFF)) {
 					keep(ordinal, previous.id);
 					this.keptByAddress++;
 				}
@@ -308,10 +291,10 @@ public final class ObjectIds implements Closeable {
 	private void sumContents(ObjectGraph graph, @Nullable PlaceIndex index, @Nullable Pending pending)
 			throws IOException {
 		graph.edges((source, name, target) -> {
-			int content = this.contents.getInt(target * 4);
+			int content = this.nodes.content(target);
 			if (content != 0) {
-				int sum = this.places.getInt(source * 4) + ObjectGraph.key(name, content);
-				this.places.putInt(source * 4, (sum != 0) ? sum : 1);
+				int sum = this.nodes.place(source) + ObjectGraph.key(name, content);
+				this.nodes.place(source, (sum != 0) ? sum : 1);
 			}
 			if (index != null && id(target) == 0) {
 				if (id(source) != 0) {
@@ -324,16 +307,16 @@ public final class ObjectIds implements Closeable {
 		});
 		// Each node's content key from its own content, or else from the sum of what it holds
 		for (long ordinal = 0; ordinal < this.count; ordinal++) {
-			int own = this.contents.getInt(ordinal * 4);
-			int held = this.places.getInt(ordinal * 4);
+			int own = this.nodes.content(ordinal);
+			int held = this.nodes.place(ordinal);
 			if (own != 0 || held != 0) {
 				int content = ObjectGraph.key(ObjectGraph.key(CONTENT, (own != 0) ? own : held),
-						this.classKeys.getInt(ordinal * 4));
-				this.contents.putInt(ordinal * 4, content);
-				this.places.putInt(ordinal * 4, 0);
+						this.nodes.classKey(ordinal));
+				this.nodes.content(ordinal, content);
+				this.nodes.place(ordinal, 0);
 			}
 		}
-		this.uniqueContents = UniqueKeys.find(this.contents, this.count, this.directory);
+		this.uniqueContents = UniqueKeys.find(this.nodes, this.directory);
 	}
 
 	/**
@@ -343,7 +326,7 @@ public final class ObjectIds implements Closeable {
 	 */
 	private void matchContents(PlaceIndex index) {
 		for (long ordinal = 0; ordinal < this.count; ordinal++) {
-			int content = this.contents.getInt(ordinal * 4);
+			int content = this.nodes.content(ordinal);
 			if (content != 0 && id(ordinal) == 0) {
 				long id = index.take(content);
 				if (id != 0) {
@@ -379,7 +362,7 @@ public final class ObjectIds implements Closeable {
 	}
 
 	private int uniqueContent(long ordinal) {
-		int content = this.contents.getInt(ordinal * 4);
+		int content = this.nodes.content(ordinal);
 		return (content != 0 && this.uniqueContents.isUnique(ordinal)) ? content : 0;
 	}
 
@@ -413,21 +396,21 @@ public final class ObjectIds implements Closeable {
 	 */
 	private void writeNext(ObjectGraph graph) throws IOException {
 		for (int i = 0; i < this.classCount; i++) {
-			this.places.putInt(this.classOrdinals[i] * 4, classPlace(i));
+			this.nodes.place(this.classOrdinals[i], classPlace(i));
 		}
 		graph.edges((source, name, target) -> {
 			int place = place(source, name, target);
-			int known = this.places.getInt(target * 4);
+			int known = this.nodes.place(target);
 			if (known == 0 || Integer.compareUnsigned(place, known) < 0) {
-				this.places.putInt(target * 4, place);
+				this.nodes.place(target, place);
 			}
 		});
 		long base = (this.addressMin != Long.MAX_VALUE) ? this.addressMin : 0;
 		try (IdTable.Writer writer = new IdTable.Writer(this.next, base, this.addressBits)) {
 			graph.addresses((address, ordinal) -> {
 				int content = uniqueContent(ordinal);
-				writer.add(address, this.classKeys.getInt(ordinal * 4), id(ordinal),
-						(content != 0) ? content : this.places.getInt(ordinal * 4));
+				writer.add(address, this.nodes.classKey(ordinal), id(ordinal),
+						(content != 0) ? content : this.nodes.place(ordinal));
 			});
 			writer.finish(this.nextId);
 		}
@@ -439,15 +422,15 @@ public final class ObjectIds implements Closeable {
 	}
 
 	private int place(long source, int name, long target) {
-		return ObjectGraph.key(ObjectGraph.key(id(source), name), this.classKeys.getInt(target * 4));
+		return ObjectGraph.key(ObjectGraph.key(id(source), name), this.nodes.classKey(target));
 	}
 
 	private int classPlace(int i) {
-		return ObjectGraph.key(this.anchors[i], this.classKeys.getInt(this.classOrdinals[i] * 4));
+		return ObjectGraph.key(this.anchors[i], this.nodes.classKey(this.classOrdinals[i]));
 	}
 
 	private void keep(long ordinal, long id) {
-		this.ids.putInt(ordinal * 4, (int) id);
+		this.nodes.id(ordinal, id);
 	}
 
 	/**
@@ -456,8 +439,7 @@ public final class ObjectIds implements Closeable {
 	 */
 	@Override
 	public void close() throws IOException {
-		try (MappedBuffer a = this.classKeys; MappedBuffer b = this.ids; MappedBuffer c = this.places;
-				MappedBuffer d = this.contents) {
+		try (NodeKeys nodes = this.nodes) {
 			if (!this.committed) {
 				Files.deleteIfExists(this.next);
 			}

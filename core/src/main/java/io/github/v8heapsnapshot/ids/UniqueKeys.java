@@ -36,13 +36,13 @@ final class UniqueKeys {
 
 	/**
 	 * Finds the nodes with a key of their own.
-	 * @param keys each node's key as an {@code int} by ordinal, 0 for none
-	 * @param count the number of nodes
+	 * @param nodes the nodes, with their content keys, 0 for none
 	 * @param directory where the partitions are written
 	 * @return the nodes that have a key that is theirs alone
 	 * @throws IOException if the partitions cannot be written
 	 */
-	static UniqueKeys find(MappedBuffer keys, long count, Path directory) throws IOException {
+	static UniqueKeys find(NodeKeys nodes, Path directory) throws IOException {
+		long count = nodes.count();
 		UniqueKeys found = new UniqueKeys(count);
 		int bits = 0;
 		while (bits < 16 && (count >>> bits) > KEYS_PER_PARTITION) {
@@ -51,7 +51,7 @@ final class UniqueKeys {
 		int shift = 32 - bits;
 		long[] starts = new long[(1 << bits) + 1];
 		for (long ordinal = 0; ordinal < count; ordinal++) {
-			int key = keys.getInt(ordinal * 4);
+			int key = nodes.content(ordinal);
 			if (key != 0) {
 				starts[partition(key, shift) + 1]++;
 			}
@@ -63,7 +63,7 @@ final class UniqueKeys {
 		try (MappedBuffer partitions = MappedBuffer.create(directory, "unique-keys", Math.max(1, total) * 8)) {
 			long[] ends = Arrays.copyOf(starts, starts.length - 1);
 			for (long ordinal = 0; ordinal < count; ordinal++) {
-				int key = keys.getInt(ordinal * 4);
+				int key = nodes.content(ordinal);
 				if (key != 0) {
 					partitions.putLong(ends[partition(key, shift)]++ * 8, ((long) key << 32) | ordinal);
 				}

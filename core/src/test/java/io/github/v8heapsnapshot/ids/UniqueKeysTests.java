@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import io.github.v8heapsnapshot.index.MappedBuffer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,8 +34,8 @@ class UniqueKeysTests {
 
 	@Test
 	void findsNothingWithoutKeys() throws IOException {
-		try (MappedBuffer keys = MappedBuffer.create(this.temp, "keys", 4 * 10)) {
-			UniqueKeys unique = UniqueKeys.find(keys, 10, this.temp);
+		try (NodeKeys nodes = new NodeKeys(this.temp, 10)) {
+			UniqueKeys unique = UniqueKeys.find(nodes, this.temp);
 			for (long ordinal = 0; ordinal < 10; ordinal++) {
 				assertThat(unique.isUnique(ordinal)).isFalse();
 			}
@@ -50,19 +49,19 @@ class UniqueKeysTests {
 	private void assertUniqueAsCounted(int count, int range, boolean mixed) throws IOException {
 		SplittableRandom random = new SplittableRandom(count);
 		Map<Integer, Integer> occurrences = new HashMap<>();
-		try (MappedBuffer keys = MappedBuffer.create(this.temp, "keys", 4L * count)) {
+		try (NodeKeys nodes = new NodeKeys(this.temp, count)) {
 			for (int ordinal = 0; ordinal < count; ordinal++) {
 				int value = random.nextInt(1, range);
 				int key = (random.nextInt(10) == 0) ? 0 : (mixed ? ObjectGraph.key(0, value) : value);
-				keys.putInt(ordinal * 4L, key);
+				nodes.content(ordinal, key);
 				if (key != 0) {
 					occurrences.merge(key, 1, Integer::sum);
 				}
 			}
-			UniqueKeys unique = UniqueKeys.find(keys, count, this.temp);
+			UniqueKeys unique = UniqueKeys.find(nodes, this.temp);
 			long uniqueCount = 0;
 			for (int ordinal = 0; ordinal < count; ordinal++) {
-				int key = keys.getInt(ordinal * 4L);
+				int key = nodes.content(ordinal);
 				boolean expected = key != 0 && occurrences.get(key) == 1;
 				assertThat(unique.isUnique(ordinal)).as("node %d with key %d", ordinal, key).isEqualTo(expected);
 				uniqueCount += expected ? 1 : 0;
