@@ -13,8 +13,8 @@ import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
 import io.github.v8heapsnapshot.index.LongIntMap;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
-import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
-import io.github.v8heapsnapshot.snapshot.StringTable;
+import io.github.v8heapsnapshot.v8.SnapshotFormat;
+import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * The classes of a dump, resolved once all CLASS_DUMPs are read: hierarchy, flattened

@@ -8,14 +8,14 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.ids.ObjectIds;
-import io.github.v8heapsnapshot.snapshot.StringTable;
+import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * One run of the three passes over one dump, with its temporary files in a work directory
@@ -95,7 +95,8 @@ final class Conversion {
 			return null;
 		}
 		ObjectIds ids = ObjectIds.assign(table, new LinkedDumpGraph(context, workers, strings), this.work);
-		this.progress.objectIdsAssigned(ids.statistics());
+		this.progress.objectIdsAssigned(new ObjectIdStatistics(ids.nodes(), ids.previousNodes(), ids.keptByAddress(),
+				ids.keptByContent(), ids.keptByPlace()));
 		return ids;
 	}
 
@@ -164,12 +165,12 @@ final class Conversion {
 	private void linkInParallel(LinkPass[] workers, int split, int segments, long total) throws IOException {
 		LinkPass first = workers[0];
 		LinkPass second = workers[1];
-		AtomicBoolean stop = new AtomicBoolean();
+		Cancellation stop = new Cancellation();
 		Parallel.run(this.options.threads(), "v8heapsnapshot-link",
-				() -> second.linkObjects(split, segments, () -> Parallel.check(stop)),
+				() -> second.linkObjects(split, segments, () -> stop.check()),
 				() -> first.linkObjects(0, split, () -> {
 					this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
-					Parallel.check(stop);
+					stop.check();
 				}), () -> this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total), stop);
 	}
 

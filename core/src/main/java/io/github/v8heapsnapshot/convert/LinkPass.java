@@ -17,7 +17,7 @@ import io.github.v8heapsnapshot.hprof.HeapDumpVisitor;
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
 import io.github.v8heapsnapshot.hprof.HprofInput;
 import io.github.v8heapsnapshot.index.MappedBuffer;
-import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
+import io.github.v8heapsnapshot.v8.SnapshotFormat;
 
 /**
  * The second pass, one worker per range of heap dump segments: resolves every reference to

@@ -10,8 +10,8 @@ import io.github.v8heapsnapshot.ids.ObjectGraph;
 import io.github.v8heapsnapshot.index.LongIntMap;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.index.ObjectIdIndex;
-import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
-import io.github.v8heapsnapshot.snapshot.StringTable;
+import io.github.v8heapsnapshot.v8.SnapshotFormat;
+import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * The linked dump as {@link io.github.v8heapsnapshot.ids.ObjectIds} reads it: nodes by raw

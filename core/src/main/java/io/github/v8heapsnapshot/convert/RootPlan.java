@@ -9,7 +9,7 @@ import java.util.Set;
 import io.github.v8heapsnapshot.hprof.RootKind;
 import io.github.v8heapsnapshot.hprof.StackFrame;
 import io.github.v8heapsnapshot.index.LongIntMap;
-import io.github.v8heapsnapshot.snapshot.StringTable;
+import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * Sorts the GC roots of a dump: the thread objects and their stack locals (which become

@@ -5,8 +5,8 @@ import java.lang.System.Logger.Level;
 import java.security.SecureRandom;
 
 import io.github.v8heapsnapshot.index.LongIntMap;
-import io.github.v8heapsnapshot.snapshot.JsonEscaper;
-import io.github.v8heapsnapshot.snapshot.StringTable;
+import io.github.v8heapsnapshot.v8.JsonEscaper;
+import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * The one place every string value passes on its way into the strings table: it applies the

@@ -9,19 +9,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.index.RankedBitSet;
-import io.github.v8heapsnapshot.snapshot.AsciiWriter;
-import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
-import io.github.v8heapsnapshot.snapshot.StringTable;
+import io.github.v8heapsnapshot.v8.AsciiWriter;
+import io.github.v8heapsnapshot.v8.SnapshotFormat;
+import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * The last pass: decides which value arrays fold into their String and which nodes hang
@@ -221,7 +221,7 @@ final class WritePass {
 	 */
 	private void write(Path part, StringValues values) throws IOException {
 		Path edgesFile = this.context.directory.resolve("edges.txt");
-		AtomicBoolean stop = new AtomicBoolean();
+		Cancellation stop = new Cancellation();
 		// The node writer runs beside the naming thread: the table is only read from then on
 		int[] fixedNames = fixedNames();
 		AtomicLong written = new AtomicLong();
@@ -230,7 +230,7 @@ final class WritePass {
 				FileChannel out = OwnerOnlyFiles.create(part)) {
 			Parallel.run(this.threads, "v8heapsnapshot-edges", () -> {
 				Reachability.flagUnreached(this.workers, this.flags, this.context.directory, this.context.nodeCount,
-						() -> Parallel.check(stop));
+						() -> stop.check());
 				numberNodes();
 				try (FileChannel channel = FileChannel.open(edgesFile, StandardOpenOption.CREATE_NEW,
 						StandardOpenOption.WRITE)) {
@@ -326,7 +326,7 @@ final class WritePass {
 	}
 
 	private void writeNodes(AsciiWriter writer, StringNames names, int[] fixedNames, AtomicLong written,
-			AtomicBoolean stop) throws IOException {
+			Cancellation stop) throws IOException {
 		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, fixedNames[EMPTY_NAME], 1, 0, 1);
 		writer.write('\n');
 		writer.write(',');
@@ -343,7 +343,7 @@ final class WritePass {
 	}
 
 	private void writeObjectNodes(AsciiWriter writer, StringNames names, int[] fixedNames, boolean fillers,
-			AtomicLong written, AtomicBoolean stop) throws IOException {
+			AtomicLong written, Cancellation stop) throws IOException {
 		ClassTable classes = this.context.classes;
 		int filler = fixedNames[FILLER_NAME_INDEX];
 		long raw = 0;
@@ -359,7 +359,7 @@ final class WritePass {
 					byte f = this.flags.getByte(raw);
 					if ((raw & 0xFFFF) == 0) {
 						written.lazySet(raw);
-						Parallel.check(stop);
+						stop.check();
 					}
 					raw++;
 					if (NodeFlags.folded(f)) {
@@ -407,7 +407,7 @@ final class WritePass {
 		writer.write(",0,0");
 	}
 
-	private void writeEdges(FileChannel channel, AtomicBoolean stop) throws IOException {
+	private void writeEdges(FileChannel channel, Cancellation stop) throws IOException {
 		AsciiWriter writer = new AsciiWriter(channel, WRITER_BUFFER_SIZE);
 		writer.write("1,1,7");
 		for (int i = 0; i < this.categories.size(); i++) {
@@ -435,7 +435,7 @@ final class WritePass {
 						writeEdge(writer, type, Integer.toUnsignedLong(name), target(target));
 					}
 					if ((++count & 0xFFFF) == 0) {
-						Parallel.check(stop);
+						stop.check();
 					}
 				}
 			}

@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.github.v8heapsnapshot.snapshot.SnapshotFormat;
+import io.github.v8heapsnapshot.v8.SnapshotFormat;
 
 /**
  * Writes small hand-built {@code .heapsnapshot} files whose dominators are known: a root

@@ -1,4 +1,4 @@
-package io.github.v8heapsnapshot.snapshot;
+package io.github.v8heapsnapshot.v8;
 
 /**
  * The fixed parts of a V8 {@code .heapsnapshot} in the Node 20 layout: seven node fields,

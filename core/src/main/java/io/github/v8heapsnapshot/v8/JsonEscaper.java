@@ -1,4 +1,4 @@
-package io.github.v8heapsnapshot.snapshot;
+package io.github.v8heapsnapshot.v8;
 
 import java.nio.charset.StandardCharsets;
 
