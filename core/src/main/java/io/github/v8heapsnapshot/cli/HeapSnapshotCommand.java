@@ -107,11 +107,11 @@ public final class HeapSnapshotCommand {
 		@Override
 		public void objectIdsAssigned(ObjectIdStatistics statistics) {
 			if (statistics.previousNodes() == 0) {
-				this.err.printf(Locale.ROOT, "Object ids: %,d nodes numbered afresh%n", statistics.nodes());
+				this.err.printf(Locale.ROOT, "Object ids: the dump's %,d objects numbered afresh%n", statistics.nodes());
 			}
 			else {
 				this.err.printf(Locale.ROOT,
-						"Object ids: %,d of %,d nodes kept theirs from the previous dump (%,d by address, "
+						"Object ids: %,d of the dump's %,d objects kept theirs from the previous dump (%,d by address, "
 								+ "%,d by content, %,d by place), %,d new%n",
 						statistics.kept(), statistics.nodes(), statistics.keptByAddress(), statistics.keptByContent(),
 						statistics.keptByPlace(), statistics.fresh());

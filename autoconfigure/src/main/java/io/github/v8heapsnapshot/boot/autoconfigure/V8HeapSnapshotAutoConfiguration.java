@@ -61,6 +61,7 @@ public final class V8HeapSnapshotAutoConfiguration {
 	@ConditionalOnMissingBean
 	HeapSnapshotDirectory heapSnapshotDirectory() {
 		UnknownProperties.warn(this.environment);
+		EndpointAccessHint.log(this.environment);
 		File tempDirectory = this.properties.getTempDirectory();
 		HeapSnapshotDirectory directory = new HeapSnapshotDirectory(storageDirectory(),
 				(tempDirectory != null) ? tempDirectory.toPath() : null);

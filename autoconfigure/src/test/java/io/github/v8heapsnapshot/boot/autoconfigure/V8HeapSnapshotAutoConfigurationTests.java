@@ -91,6 +91,28 @@ class V8HeapSnapshotAutoConfigurationTests {
 	}
 
 	@Test
+	void saysWhyAnEndpointThatIsExposedButNotAccessibleIsMissing(CapturedOutput output) {
+		String hint = "The v8heapsnapshot endpoint is exposed over the web but not accessible";
+		this.contextRunner
+			.withPropertyValues("v8heapsnapshot.storage.directory=" + this.temp,
+					"management.endpoints.web.exposure.include=health,v8heapsnapshot")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output).contains(hint);
+		int logged = output.toString().length();
+		this.contextRunner
+			.withPropertyValues("v8heapsnapshot.storage.directory=" + this.temp,
+					"management.endpoints.web.exposure.include=*",
+					"management.endpoint.v8heapsnapshot.access=unrestricted")
+			.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner
+			.withPropertyValues("v8heapsnapshot.storage.directory=" + this.temp,
+					"management.endpoints.web.exposure.include=*",
+					"management.endpoints.web.exposure.exclude=v8heapsnapshot")
+			.run((context) -> assertThat(context).hasNotFailed());
+		assertThat(output.toString().substring(logged)).doesNotContain(hint);
+	}
+
+	@Test
 	void warnsAboutAMisspeltProperty(CapturedOutput output) {
 		this.contextRunner.withPropertyValues("v8heapsnapshot.directory=" + this.temp)
 			.run((context) -> assertThat(context).hasNotFailed());
