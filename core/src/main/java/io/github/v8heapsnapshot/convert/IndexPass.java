@@ -163,7 +163,7 @@ final class IndexPass {
 			this.ids = ids;
 		}
 
-		void scan(int from, int to, LinkPass.Checkpoint checkpoint) throws IOException {
+		void scan(int from, int to, Checkpoint checkpoint) throws IOException {
 			HeapModel heap = IndexPass.this.model;
 			HprofInput in = new HprofInput(heap.channel, heap.fileSize, 4 << 20, heap.idSize);
 			this.firstSegment = from;
