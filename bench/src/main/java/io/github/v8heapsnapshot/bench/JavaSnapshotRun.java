@@ -10,12 +10,13 @@ import java.time.Duration;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import com.sun.management.OperatingSystemMXBean;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
-import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
+import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 import io.github.v8heapsnapshot.summary.HeapSnapshotSummarizer;
 import io.github.v8heapsnapshot.summary.HeapSummary;
@@ -77,7 +78,7 @@ public final class JavaSnapshotRun {
 		try (sampler) {
 			cpu = os.getProcessCpuTime();
 			start = System.nanoTime();
-			result = converter.convert(hprof, snapshot, ConversionListener.NONE);
+			result = converter.convert(hprof, snapshot);
 		}
 		double convertWall = seconds(System.nanoTime() - start);
 		double convertCpu = seconds(os.getProcessCpuTime() - cpu);
@@ -160,13 +161,13 @@ public final class JavaSnapshotRun {
 		HeapSnapshotConverter converter = new HeapSnapshotConverter(options);
 		HeapSnapshotConverter withIds = new HeapSnapshotConverter(options.withObjectIds(table));
 		long start = System.nanoTime();
-		withIds.convert(hprof, output, ConversionListener.NONE);
+		withIds.convert(hprof, output);
 		double first = seconds(System.nanoTime() - start);
 		start = System.nanoTime();
 		diagnostics.dumpHeap(secondHprof.toString(), true);
 		double dump = seconds(System.nanoTime() - start);
 		start = System.nanoTime();
-		converter.convert(secondHprof, output, ConversionListener.NONE);
+		converter.convert(secondHprof, output);
 		double plain = seconds(System.nanoTime() - start);
 		ObjectIdStatistics[] statistics = new ObjectIdStatistics[1];
 		start = System.nanoTime();
@@ -181,7 +182,7 @@ public final class JavaSnapshotRun {
 				statistics[0] = assigned;
 			}
 
-		});
+		}, new Cancellation());
 		double next = seconds(System.nanoTime() - start);
 		Files.delete(table);
 		Files.delete(secondHprof);

@@ -23,12 +23,12 @@ import io.github.v8heapsnapshot.layout.ObjectLayout;
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-public record CommandLine(@Nullable Path input, @Nullable Path output, ConversionOptions options, boolean help) {
+record CommandLine(@Nullable Path input, @Nullable Path output, ConversionOptions options, boolean help) {
 
 	/**
 	 * The help text.
 	 */
-	public static final String HELP = """
+	static final String HELP = """
 			Usage: java -jar v8heapsnapshot-cli.jar [options] IN.hprof [OUT.heapsnapshot]
 
 			Converts a HotSpot heap dump into a V8 heap snapshot that Chrome DevTools (Memory tab,
@@ -73,7 +73,7 @@ public record CommandLine(@Nullable Path input, @Nullable Path output, Conversio
 	 * @return the command line
 	 * @throws UsageException if the arguments are wrong
 	 */
-	public static CommandLine parse(String... args) throws UsageException {
+	static CommandLine parse(String... args) throws UsageException {
 		int javaVersion = 17;
 		boolean compressedOops = true;
 		boolean compressedClassPointers = true;

@@ -5,11 +5,12 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
 import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
-import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
+import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 
 /**
  * The {@code v8heapsnapshot-cli.jar} entry point: converts one HPROF file, reporting
@@ -65,7 +66,7 @@ public final class HeapSnapshotCommand {
 		try {
 			long start = System.nanoTime();
 			ConversionResult result = new HeapSnapshotConverter(commandLine.options()).convert(commandLine.input(),
-					commandLine.output(), new ProgressPrinter(this.err));
+					commandLine.output(), new ProgressPrinter(this.err), new Cancellation());
 			double seconds = (System.nanoTime() - start) / 1e9;
 			this.err.printf(Locale.ROOT, "Wrote %s: %,d nodes, %,d edges, %.1f MB in %.1f s%n", commandLine.output(),
 					result.nodeCount(), result.edgeCount(), result.snapshotBytes() / 1e6, seconds);

@@ -6,7 +6,7 @@ package io.github.v8heapsnapshot.cli;
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-public class UsageException extends Exception {
+class UsageException extends Exception {
 
 	private static final long serialVersionUID = 1L;
 
@@ -14,7 +14,7 @@ public class UsageException extends Exception {
 	 * Creates a new instance.
 	 * @param message what is wrong
 	 */
-	public UsageException(String message) {
+	UsageException(String message) {
 		super(message);
 	}
 

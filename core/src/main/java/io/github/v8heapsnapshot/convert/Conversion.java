@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.v8.StringTable;
 
@@ -85,7 +85,8 @@ final class Conversion {
 			return null;
 		}
 		ObjectIds ids = ObjectIds.assign(table, new LinkedDumpGraph(context, graph, strings), this.work);
-		this.progress.objectIdsAssigned(ids.statistics());
+		this.progress.objectIdsAssigned(new ObjectIdStatistics(ids.nodes(), ids.previousNodes(), ids.keptByAddress(),
+				ids.keptByContent(), ids.keptByPlace()));
 		return ids;
 	}
 
@@ -151,12 +152,12 @@ final class Conversion {
 
 	private void linkInParallel(LinkPass first, LinkPass second, int split, int segments, long total)
 			throws IOException {
-		AtomicBoolean stop = new AtomicBoolean();
+		Cancellation stop = new Cancellation();
 		Parallel.run(this.options.threads(), "v8heapsnapshot-link",
-				() -> second.linkObjects(split, segments, () -> Parallel.check(stop)),
+				() -> second.linkObjects(split, segments, () -> stop.check()),
 				() -> first.linkObjects(0, split, () -> {
 					this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
-					Parallel.check(stop);
+					stop.check();
 				}), () -> this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total), stop);
 	}
 

@@ -1,9 +1,7 @@
 package io.github.v8heapsnapshot.convert;
 
-import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
-
 /**
- * Follows a conversion and may cancel it. Called from the converting thread.
+ * Follows a conversion. Called from the converting thread.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -11,7 +9,7 @@ import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
 public interface ConversionListener {
 
 	/**
-	 * A listener that ignores progress and never cancels.
+	 * A listener that ignores progress.
 	 */
 	ConversionListener NONE = (phase, done, total) -> {
 	};
@@ -30,16 +28,6 @@ public interface ConversionListener {
 	 * @param statistics how many nodes kept their id
 	 */
 	default void objectIdsAssigned(ObjectIdStatistics statistics) {
-	}
-
-	/**
-	 * Whether the conversion should stop as soon as possible, which it then does with a
-	 * {@link ConversionCancelledException}. Interrupting the converting thread has the
-	 * same effect.
-	 * @return {@code true} to cancel
-	 */
-	default boolean isCancelled() {
-		return false;
 	}
 
 }

@@ -10,6 +10,10 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
+import io.github.v8heapsnapshot.cancel.CancelledException;
+import io.github.v8heapsnapshot.ids.ObjectIds;
+
 /**
  * Converts an HPROF heap dump, as HotSpot writes it, into a V8 {@code .heapsnapshot} file
  * that Chrome DevTools and memlab load. Memory use is bounded: large indexes live in
@@ -37,25 +41,29 @@ public final class HeapSnapshotConverter {
 	 * @return what was written
 	 * @throws IOException if the input cannot be read or is not a valid HPROF file
 	 * ({@code HprofFormatException}), the output cannot be written, or the conversion was
-	 * cancelled ({@link ConversionCancelledException})
+	 * interrupted ({@link CancelledException})
 	 */
 	public ConversionResult convert(Path hprof, Path snapshot) throws IOException {
-		return convert(hprof, snapshot, ConversionListener.NONE);
+		return convert(hprof, snapshot, ConversionListener.NONE, new Cancellation());
 	}
 
 	/**
-	 * Converts a dump, reporting progress to a listener that may cancel.
+	 * Converts a dump, reporting progress to a listener.
 	 * @param hprof the HPROF file to read
 	 * @param snapshot the {@code .heapsnapshot} file to write; replaced if it exists
 	 * @param listener told of the progress
+	 * @param cancellation stops the conversion when cancelled
 	 * @return what was written
 	 * @throws IOException if the input cannot be read or is not a valid HPROF file
 	 * ({@code HprofFormatException}), the output cannot be written, or the conversion was
-	 * cancelled ({@link ConversionCancelledException})
+	 * cancelled or interrupted ({@link CancelledException})
+	 * @since 0.2.0
 	 */
-	public ConversionResult convert(Path hprof, Path snapshot, ConversionListener listener) throws IOException {
+	public ConversionResult convert(Path hprof, Path snapshot, ConversionListener listener,
+			Cancellation cancellation) throws IOException {
 		Objects.requireNonNull(listener, "listener");
-		Progress progress = new Progress(listener);
+		Objects.requireNonNull(cancellation, "cancellation");
+		Progress progress = new Progress(listener, cancellation);
 		progress.check();
 		Path target = snapshot.toAbsolutePath();
 		Path part = target.resolveSibling("." + target.getFileName() + ".part");
@@ -66,13 +74,7 @@ public final class HeapSnapshotConverter {
 			return result;
 		}
 		catch (IOException ex) {
-			if (Thread.currentThread().isInterrupted() && !(ex instanceof ConversionCancelledException)) {
-				// An interrupt closes the file channels under the passes
-				ConversionCancelledException cancelled = new ConversionCancelledException("Conversion interrupted");
-				cancelled.initCause(ex);
-				throw cancelled;
-			}
-			throw ex;
+			throw Cancellation.interrupted(ex);
 		}
 		catch (InternalError ex) {
 			throw mappedFileFault(ex);
@@ -81,6 +83,19 @@ public final class HeapSnapshotConverter {
 			Files.deleteIfExists(part);
 			deleteTree(work);
 		}
+	}
+
+	/**
+	 * Empties an object id table but keeps its next free id, so that later snapshots of
+	 * the same JVM number their objects as new without reusing an id: for when no snapshot
+	 * that the table describes is kept.
+	 * @param table the id table, as given to {@link ConversionOptions#withObjectIds(Path)};
+	 * nothing happens if it does not exist
+	 * @throws IOException if the file is not an id table or cannot be replaced
+	 * @since 0.2.0
+	 */
+	public static void clearObjectIds(Path table) throws IOException {
+		ObjectIds.clear(table);
 	}
 
 	// The JVM reports a failed access to a memory-mapped index file, as on a full disk, this way

@@ -6,9 +6,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HeapDumpScanner;
 import io.github.v8heapsnapshot.hprof.HeapDumpVisitor;
@@ -87,12 +87,12 @@ final class IndexPass {
 		try (ObjectIdIndex secondIds = new ObjectIdIndex(this.model.objects.directory(), 1 << 16)) {
 			SegmentScan second = new SegmentScan(secondIds);
 			int from = split;
-			AtomicBoolean stop = new AtomicBoolean();
+			Cancellation stop = new Cancellation();
 			Parallel.run(this.threads, "v8heapsnapshot-index",
-					() -> second.scan(from, count, () -> Parallel.check(stop)),
+					() -> second.scan(from, count, () -> stop.check()),
 					() -> first.scan(0, from, () -> {
 						progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
-						Parallel.check(stop);
+						stop.check();
 					}), () -> progress.update(first.bytesDone.get() + second.bytesDone.get(), total), stop);
 			first.addTo(this.model);
 			secondIds.appendTo(this.objects);

@@ -1,8 +1,10 @@
 package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.v8heapsnapshot.cancel.CancelledException;
+import io.github.v8heapsnapshot.cancel.Cancellation;
 
 /**
  * Runs two tasks at once, one in a new thread and one in the calling thread, which keeps
@@ -24,14 +26,14 @@ final class Parallel {
 	 * Runs both tasks.
 	 * @param threads the most threads to use, counting the calling thread
 	 * @param name the name of the new thread
-	 * @param background the task of the new thread, which should call {@link #check} on
-	 * {@code stop} now and then
+	 * @param background the task of the new thread, which should call
+	 * {@link Cancellation#check() stop.check()} now and then
 	 * @param foreground the task of the calling thread
 	 * @param poll called by the calling thread while it waits for the new one, to report
 	 * progress or notice cancellation by throwing
 	 * @param stop set when the tasks should stop
 	 */
-	static void run(int threads, String name, Task background, Task foreground, Task poll, AtomicBoolean stop)
+	static void run(int threads, String name, Task background, Task foreground, Task poll, Cancellation stop)
 			throws IOException {
 		if (threads < 2) {
 			foreground.run();
@@ -46,7 +48,7 @@ final class Parallel {
 			}
 			catch (Throwable ex) {
 				failure.set(ex);
-				stop.set(true);
+				stop.cancel();
 			}
 		}, name);
 		thread.setDaemon(true);
@@ -61,20 +63,20 @@ final class Parallel {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			foregroundFailure = new ConversionCancelledException("Conversion interrupted");
+			foregroundFailure = new CancelledException("Interrupted");
 		}
 		catch (IOException | RuntimeException | Error ex) {
 			foregroundFailure = ex;
 		}
 		finally {
 			if (foregroundFailure != null) {
-				stop.set(true);
+				stop.cancel();
 			}
 			joinUninterruptibly(thread);
 		}
 		// The foreground task works on the earlier part of the file: its fault comes first
 		Throwable backgroundFailure = failure.get();
-		Throwable ex = (foregroundFailure != null && !(foregroundFailure instanceof ConversionCancelledException))
+		Throwable ex = (foregroundFailure != null && !(foregroundFailure instanceof CancelledException))
 				? foregroundFailure : (backgroundFailure != null) ? backgroundFailure : foregroundFailure;
 		if (ex instanceof IOException io) {
 			throw io;
@@ -87,20 +89,6 @@ final class Parallel {
 		}
 		if (ex != null) {
 			throw new IOException(ex);
-		}
-	}
-
-	/**
-	 * Throws if the tasks should stop, or the thread was interrupted (the calling thread
-	 * runs the background task too when limited to one thread).
-	 * @param stop the flag of {@link #run}
-	 */
-	static void check(AtomicBoolean stop) throws ConversionCancelledException {
-		if (stop.get()) {
-			throw new ConversionCancelledException("Conversion stopped");
-		}
-		if (Thread.currentThread().isInterrupted()) {
-			throw new ConversionCancelledException("Conversion interrupted");
 		}
 	}
 

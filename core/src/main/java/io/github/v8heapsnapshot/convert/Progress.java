@@ -1,10 +1,11 @@
 package io.github.v8heapsnapshot.convert;
 
-import io.github.v8heapsnapshot.ids.ObjectIdStatistics;
+import io.github.v8heapsnapshot.cancel.Cancellation;
+import io.github.v8heapsnapshot.cancel.CancelledException;
 
 /**
  * Tells the listener how far the running phase is, and stops the conversion when the
- * listener cancels or the converting thread is interrupted.
+ * conversion is cancelled or its thread interrupted.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
@@ -13,17 +14,20 @@ final class Progress {
 
 	private final ConversionListener listener;
 
+	private final Cancellation cancellation;
+
 	private ConversionPhase phase = ConversionPhase.INDEX;
 
-	Progress(ConversionListener listener) {
+	Progress(ConversionListener listener, Cancellation cancellation) {
 		this.listener = listener;
+		this.cancellation = cancellation;
 	}
 
 	void phase(ConversionPhase phase) {
 		this.phase = phase;
 	}
 
-	void update(long done, long total) throws ConversionCancelledException {
+	void update(long done, long total) throws CancelledException {
 		check();
 		this.listener.progress(this.phase, done, total);
 	}
@@ -32,13 +36,8 @@ final class Progress {
 		this.listener.objectIdsAssigned(statistics);
 	}
 
-	void check() throws ConversionCancelledException {
-		if (Thread.currentThread().isInterrupted()) {
-			throw new ConversionCancelledException("Conversion interrupted");
-		}
-		if (this.listener.isCancelled()) {
-			throw new ConversionCancelledException("Conversion cancelled");
-		}
+	void check() throws CancelledException {
+		this.cancellation.check();
 	}
 
 }

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.v8.AsciiWriter;
 import io.github.v8heapsnapshot.v8.SnapshotFormat;
@@ -38,16 +38,16 @@ final class SnapshotEdges {
 	 * @param graph the linked graph
 	 * @param categories the categories under {@code (GC roots)}
 	 * @param numbering the numbering of the nodes
-	 * @param stop set when another thread failed
+	 * @param stop checked now and then, set when another thread failed
 	 */
 	static void write(FileChannel channel, int bufferSize, LinkedGraph graph, List<RootCategory> categories,
-			NodeNumbering numbering, AtomicBoolean stop) throws IOException {
+			NodeNumbering numbering, Cancellation stop) throws IOException {
 		AsciiWriter writer = new AsciiWriter(channel, bufferSize);
 		new SnapshotEdges(writer, graph, numbering).write(categories, stop);
 		writer.close();
 	}
 
-	private void write(List<RootCategory> categories, AtomicBoolean stop) throws IOException {
+	private void write(List<RootCategory> categories, Cancellation stop) throws IOException {
 		this.writer.write("1,1,7");
 		for (int i = 0; i < categories.size(); i++) {
 			this.writer.edge(SnapshotFormat.EDGE_ELEMENT, i + 1, (2L + i) * SnapshotFormat.NODE_FIELD_COUNT);
@@ -72,7 +72,7 @@ final class SnapshotEdges {
 								this.numbering.target(edge.target()));
 					}
 					if ((++count & 0xFFFF) == 0) {
-						Parallel.check(stop);
+						stop.check();
 					}
 				}
 			}

@@ -2,11 +2,11 @@ package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.index.MappedBuffer;
@@ -92,9 +92,9 @@ final class SnapshotNodes {
 	 * @param numbering the numbering of the nodes
 	 * @param names the names of the Strings, in node order
 	 * @param written how many raw ordinals are done, for progress
-	 * @param stop set when another thread failed
+	 * @param stop checked now and then, set when another thread failed
 	 */
-	void write(AsciiWriter writer, NodeNumbering numbering, StringNames names, AtomicLong written, AtomicBoolean stop)
+	void write(AsciiWriter writer, NodeNumbering numbering, StringNames names, AtomicLong written, Cancellation stop)
 			throws IOException {
 		int[] fixedNames = this.fixedNames;
 		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, fixedNames[EMPTY_NAME], 1, 0, 1);
@@ -113,7 +113,7 @@ final class SnapshotNodes {
 	}
 
 	private void writeObjectNodes(AsciiWriter writer, long syntheticCount, StringNames names, boolean fillers,
-			AtomicLong written, AtomicBoolean stop) throws IOException {
+			AtomicLong written, Cancellation stop) throws IOException {
 		ClassTable classes = this.context.classes;
 		MappedBuffer flags = this.graph.flags();
 		int[] fixedNames = this.fixedNames;
@@ -128,7 +128,7 @@ final class SnapshotNodes {
 					byte f = flags.getByte(raw);
 					if ((raw & 0xFFFF) == 0) {
 						written.lazySet(raw);
-						Parallel.check(stop);
+						stop.check();
 					}
 					raw++;
 					if (NodeFlags.folded(f)) {

@@ -8,9 +8,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+
+import io.github.v8heapsnapshot.cancel.Cancellation;
 
 /**
  * Hands the names of the String nodes, in node order, from the thread that interns them
@@ -30,7 +31,7 @@ final class StringNames implements Closeable {
 
 	private final FileChannel channel;
 
-	private final AtomicBoolean stop;
+	private final Cancellation stop;
 
 	private final ByteBuffer out = ByteBuffer.allocateDirect(BUFFER_SIZE).order(ByteOrder.nativeOrder());
 
@@ -44,7 +45,7 @@ final class StringNames implements Closeable {
 
 	private long read;
 
-	StringNames(Path file, AtomicBoolean stop) throws IOException {
+	StringNames(Path file, Cancellation stop) throws IOException {
 		this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
 				StandardOpenOption.WRITE);
 		this.stop = stop;
@@ -72,7 +73,7 @@ final class StringNames implements Closeable {
 	}
 
 	private void flush() throws IOException {
-		Parallel.check(this.stop);
+		this.stop.check();
 		this.out.flip();
 		while (this.out.hasRemaining()) {
 			this.written += this.channel.write(this.out, this.written);
@@ -114,12 +115,8 @@ final class StringNames implements Closeable {
 			if (last) {
 				throw new IllegalStateException("String names ended early");
 			}
-			Parallel.check(this.stop);
+			this.stop.check();
 			LockSupport.parkNanos(WAIT_NANOS);
-			if (Thread.interrupted()) {
-				Thread.currentThread().interrupt();
-				throw new ConversionCancelledException("Conversion interrupted");
-			}
 		}
 	}
 

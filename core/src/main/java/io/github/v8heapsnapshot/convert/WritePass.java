@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.v8.AsciiWriter;
@@ -133,7 +133,7 @@ final class WritePass {
 	 */
 	private void write(Path part, StringValues values) throws IOException {
 		Path edgesFile = this.context.directory.resolve("edges.txt");
-		AtomicBoolean stop = new AtomicBoolean();
+		Cancellation stop = new Cancellation();
 		// The node writer runs beside the naming thread: the table is only read from then on
 		SnapshotNodes nodeWriter = new SnapshotNodes(this.context, this.graph, this.strings, this.categories, this.ids);
 		AtomicLong written = new AtomicLong();
@@ -141,7 +141,7 @@ final class WritePass {
 		try (StringNames names = new StringNames(this.context.directory.resolve("string-names"), stop);
 				FileChannel out = OwnerOnlyFiles.create(part)) {
 			Parallel.run(this.threads, "v8heapsnapshot-edges", () -> {
-				Reachability.flagUnreached(this.graph, this.context.directory, () -> Parallel.check(stop));
+				Reachability.flagUnreached(this.graph, this.context.directory, () -> stop.check());
 				NodeNumbering numbering = NodeNumbering.number(this.graph, this.categories, this.context.directory);
 				this.numbering = numbering;
 				this.nodeCount = numbering.nodeCount();

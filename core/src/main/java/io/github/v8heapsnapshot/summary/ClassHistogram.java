@@ -47,7 +47,7 @@ final class ClassHistogram {
 				counts[id]++;
 				shallow[id] += size;
 			}
-			SnapshotReader.checkInterrupted(node);
+			this.graph.checkCancelled(node);
 		}
 		long[] retained = retainedPerClass(counts.length);
 		List<ClassEntry> entries = new ArrayList<>();
@@ -111,7 +111,7 @@ final class ClassHistogram {
 			for (int position = first; position < end; position++) {
 				stack.set(size++, children.get(position));
 			}
-			SnapshotReader.checkInterrupted(size);
+			this.graph.checkCancelled(size);
 		}
 		this.scratch.release(stack);
 		this.scratch.release(children);

@@ -134,7 +134,7 @@ final class DominatorTree {
 						inDegrees.set(target, inDegrees.get(target) + 1);
 					}
 				}
-				SnapshotReader.checkInterrupted(node);
+				this.graph.checkCancelled(node);
 			}
 			return inDegrees;
 		}
@@ -168,7 +168,7 @@ final class DominatorTree {
 				else {
 					node = this.vertices.get(this.parents.get(this.numbers.get(node)));
 				}
-				SnapshotReader.checkInterrupted(this.count);
+				this.graph.checkCancelled(this.count);
 			}
 		}
 
@@ -202,7 +202,7 @@ final class DominatorTree {
 						predecessors.set(position, number);
 					}
 				}
-				SnapshotReader.checkInterrupted(node);
+				this.graph.checkCancelled(node);
 			}
 			return predecessors;
 		}
@@ -231,7 +231,7 @@ final class DominatorTree {
 					}
 				}
 				semis.set(number, semi);
-				SnapshotReader.checkInterrupted(number);
+				this.graph.checkCancelled(number);
 			}
 			for (int number = 2; number <= this.count; number++) {
 				int semi = semis.get(number);

@@ -43,7 +43,7 @@ final class DuplicatedStrings {
 					largest.set(name, (int) size);
 				}
 			}
-			SnapshotReader.checkInterrupted(node);
+			this.graph.checkCancelled(node);
 		}
 		PriorityQueue<long[]> top = new PriorityQueue<>((a, b) -> Long.compare(a[1], b[1]));
 		for (int name = 0; name < graph.stringCount(); name++) {
@@ -57,7 +57,7 @@ final class DuplicatedStrings {
 					top.add(new long[] { name, wasted });
 				}
 			}
-			SnapshotReader.checkInterrupted(name);
+			this.graph.checkCancelled(name);
 		}
 		List<DuplicatedString> duplicated = new ArrayList<>();
 		while (!top.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.github.v8heapsnapshot.summary;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
+import io.github.v8heapsnapshot.cancel.CancelledException;
 import io.github.v8heapsnapshot.summary.HeapSummary.ClassEntry;
 import io.github.v8heapsnapshot.summary.HeapSummary.DuplicatedString;
 import io.github.v8heapsnapshot.summary.HeapSummary.Retainer;
@@ -57,9 +58,25 @@ public final class HeapSnapshotSummarizer {
 	 * for the limits, {@link HeapSummary#UNAVAILABLE unavailable}
 	 * @throws IOException if the file cannot be read, is not a heap snapshot
 	 * ({@link SnapshotFormatException}), the scratch files cannot be written, or the thread
-	 * was interrupted ({@link InterruptedIOException})
+	 * was interrupted ({@link CancelledException})
 	 */
 	public HeapSummary summarize(Path snapshot) throws IOException {
+		return summarize(snapshot, new Cancellation());
+	}
+
+	/**
+	 * Summarizes a snapshot unless cancelled.
+	 * @param snapshot the {@code .heapsnapshot} file
+	 * @param cancellation stops the summary when cancelled
+	 * @return the summary, {@link HeapSummary#READY ready} or, if the snapshot is too big
+	 * for the limits, {@link HeapSummary#UNAVAILABLE unavailable}
+	 * @throws IOException if the file cannot be read, is not a heap snapshot
+	 * ({@link SnapshotFormatException}), the scratch files cannot be written, or the
+	 * summary was cancelled or interrupted ({@link CancelledException})
+	 * @since 0.2.0
+	 */
+	public HeapSummary summarize(Path snapshot, Cancellation cancellation) throws IOException {
+		Objects.requireNonNull(cancellation, "cancellation");
 		String name = String.valueOf(snapshot.getFileName());
 		try (FileChannel channel = FileChannel.open(snapshot, StandardOpenOption.READ)) {
 			SnapshotReader reader = new SnapshotReader(channel);
@@ -69,7 +86,7 @@ public final class HeapSnapshotSummarizer {
 				return HeapSummary.unavailable(name, tooBig);
 			}
 			try (ScratchSpace scratch = new ScratchSpace(this.options.tempDirectory())) {
-				SnapshotGraph graph = new SnapshotGraph(header, channel, scratch);
+				SnapshotGraph graph = new SnapshotGraph(header, channel, scratch, cancellation);
 				reader.readBody(graph);
 				graph.prepare(scratch);
 				Totals totals = totals(graph);
@@ -82,13 +99,7 @@ public final class HeapSnapshotSummarizer {
 			}
 		}
 		catch (IOException ex) {
-			if (Thread.currentThread().isInterrupted() && !(ex instanceof InterruptedIOException)) {
-				// An interrupt closes the file channel under the reader
-				InterruptedIOException interrupted = new InterruptedIOException("Summary interrupted");
-				interrupted.initCause(ex);
-				throw interrupted;
-			}
-			throw ex;
+			throw Cancellation.interrupted(ex);
 		}
 		catch (InternalError ex) {
 			// How the JVM reports a failed access to a memory-mapped file, as on a full disk
@@ -125,7 +136,7 @@ public final class HeapSnapshotSummarizer {
 			sizes[type] += size;
 			objects += (size > 0) ? 1 : 0;
 			bytes += size;
-			SnapshotReader.checkInterrupted(node);
+			graph.checkCancelled(node);
 		}
 		List<TypeTotal> byType = new ArrayList<>();
 		for (int type = 0; type < types.size(); type++) {

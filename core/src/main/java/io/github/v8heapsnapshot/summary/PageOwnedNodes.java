@@ -55,7 +55,7 @@ final class PageOwnedNodes {
 					stack.set(size++, target);
 				}
 			}
-			SnapshotReader.checkInterrupted(size);
+			this.graph.checkCancelled(size);
 		}
 		if (stack != null) {
 			scratch.release(stack);

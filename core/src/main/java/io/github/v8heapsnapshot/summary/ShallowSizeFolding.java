@@ -61,7 +61,7 @@ final class ShallowSizeFolding {
 					stack.set(size++, target);
 				}
 			}
-			SnapshotReader.checkInterrupted(size);
+			this.graph.checkCancelled(size);
 		}
 		int synthetic = graph.header().nodeType("synthetic");
 		for (int node = 0; node < count; node++) {

@@ -11,6 +11,9 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
+import io.github.v8heapsnapshot.cancel.CancelledException;
+
 /**
  * The nodes and edges of a snapshot in scratch arrays, by node ordinal and edge ordinal,
  * with the strings left in the file and read on demand. Also decides, as DevTools'
@@ -74,8 +77,12 @@ final class SnapshotGraph {
 
 	private long @Nullable [] pageOwned;
 
-	SnapshotGraph(SnapshotHeader header, FileChannel channel, ScratchSpace scratch) throws IOException {
+	private final Cancellation cancellation;
+
+	SnapshotGraph(SnapshotHeader header, FileChannel channel, ScratchSpace scratch, Cancellation cancellation)
+			throws IOException {
 		this.header = header;
+		this.cancellation = cancellation;
 		this.channel = channel;
 		this.nodeCount = (int) header.nodeCount();
 		this.edgeCount = (int) header.edgeCount();
@@ -93,6 +100,17 @@ final class SnapshotGraph {
 		this.internal = header.edgeType("internal");
 		this.element = header.edgeType("element");
 		this.hidden = header.edgeType("hidden");
+	}
+
+	/**
+	 * Throws if the summary should stop, looking only every 65,536th step of a loop.
+	 * @param counter the loop's counter
+	 * @throws CancelledException if the summary was cancelled or its thread interrupted
+	 */
+	void checkCancelled(long counter) throws CancelledException {
+		if ((counter & 0xFFFF) == 0) {
+			this.cancellation.check();
+		}
 	}
 
 	/**

@@ -1,7 +1,6 @@
 package io.github.v8heapsnapshot.summary;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.ArrayList;
@@ -104,7 +103,7 @@ final class SnapshotReader {
 			if (edges > graph.edgeCount()) {
 				throw new SnapshotFormatException("The nodes have more edges than the declared " + graph.edgeCount());
 			}
-			checkInterrupted(node);
+			graph.checkCancelled(node);
 		}
 		if (edges != graph.edgeCount()) {
 			throw new SnapshotFormatException(
@@ -124,7 +123,7 @@ final class SnapshotReader {
 				row[field] = nextValue("edges");
 			}
 			graph.setEdge(edge, row[header.edgeTypeColumn()], row[header.edgeNameColumn()], row[header.edgeToColumn()]);
-			checkInterrupted(edge);
+			graph.checkCancelled(edge);
 		}
 		expectEnd("edges");
 	}
@@ -148,7 +147,7 @@ final class SnapshotReader {
 			if ((skipped & 0xFF) == ')' && (skipped >>> 8) >= SnapshotGraph.SHORTEST_WEAK_MAP_NAME) {
 				graph.addWeakMapCandidate(index);
 			}
-			checkInterrupted(index);
+			graph.checkCancelled(index);
 			index++;
 		}
 		graph.setStringCount(index);
@@ -370,12 +369,6 @@ final class SnapshotReader {
 
 	private SnapshotFormatException truncated(String what) {
 		return new SnapshotFormatException("The snapshot ends inside a " + what + " at offset " + (this.base + this.position));
-	}
-
-	static void checkInterrupted(long counter) throws InterruptedIOException {
-		if ((counter & 0xFFFF) == 0 && Thread.currentThread().isInterrupted()) {
-			throw new InterruptedIOException("Summary interrupted");
-		}
 	}
 
 }

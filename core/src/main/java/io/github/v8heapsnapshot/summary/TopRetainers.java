@@ -64,7 +64,7 @@ final class TopRetainers {
 				top[i] = top[i - 1];
 				top[i - 1] = swap;
 			}
-			SnapshotReader.checkInterrupted(number);
+			this.graph.checkCancelled(number);
 		}
 		int[] nodes = new int[found];
 		for (int i = 0; i < found; i++) {
@@ -132,7 +132,7 @@ final class TopRetainers {
 					}
 				}
 			}
-			SnapshotReader.checkInterrupted(head);
+			this.graph.checkCancelled(head);
 		}
 		this.scratch.release(queue);
 		return parentEdges;

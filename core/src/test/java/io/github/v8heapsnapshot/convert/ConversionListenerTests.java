@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
+import io.github.v8heapsnapshot.cancel.CancelledException;
 import io.github.v8heapsnapshot.testing.FixtureDump;
 import io.github.v8heapsnapshot.testing.SnapshotModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +48,7 @@ class ConversionListenerTests {
 	void reportsProgressOfEachPhaseInOrder() throws IOException {
 		List<Progress> reported = new ArrayList<>();
 		ConversionResult result = converter().convert(this.dump.hprof(), this.snapshot,
-				(phase, done, total) -> reported.add(new Progress(phase, done, total)));
+				(phase, done, total) -> reported.add(new Progress(phase, done, total)), new Cancellation());
 		assertThat(reported).extracting(Progress::phase).isSortedAccordingTo(Enum::compareTo)
 			.containsOnly(ConversionPhase.values());
 		assertThat(reported).allSatisfy((progress) -> assertThat(progress.done()).isBetween(0L, progress.total()));
@@ -56,23 +58,15 @@ class ConversionListenerTests {
 
 	@Test
 	void stopsWhenCancelledAndLeavesNoFileBehind() throws IOException {
-		ConversionListener cancelInLink = new ConversionListener() {
-
-			private boolean linking;
-
-			@Override
-			public void progress(ConversionPhase phase, long done, long total) {
-				this.linking = phase == ConversionPhase.LINK;
+		Cancellation cancellation = new Cancellation();
+		ConversionListener cancelInLink = (phase, done, total) -> {
+			if (phase == ConversionPhase.LINK) {
+				cancellation.cancel();
 			}
-
-			@Override
-			public boolean isCancelled() {
-				return this.linking;
-			}
-
 		};
-		assertThatExceptionOfType(ConversionCancelledException.class)
-			.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot, cancelInLink));
+		assertThatExceptionOfType(CancelledException.class)
+			.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot, cancelInLink, cancellation))
+			.withMessage("Cancelled");
 		assertNothingLeft();
 	}
 
@@ -80,8 +74,9 @@ class ConversionListenerTests {
 	void stopsWhenInterruptedBeforeItStartsAndLeavesNoFileBehind() {
 		try {
 			Thread.currentThread().interrupt();
-			assertThatExceptionOfType(ConversionCancelledException.class)
-				.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot));
+			assertThatExceptionOfType(CancelledException.class)
+				.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot))
+				.withMessage("Interrupted");
 		}
 		finally {
 			Thread.interrupted();
@@ -98,8 +93,8 @@ class ConversionListenerTests {
 			}
 		};
 		try {
-			assertThatExceptionOfType(ConversionCancelledException.class)
-				.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot, interruptIn));
+			assertThatExceptionOfType(CancelledException.class)
+				.isThrownBy(() -> converter().convert(this.dump.hprof(), this.snapshot, interruptIn, new Cancellation()));
 		}
 		finally {
 			Thread.interrupted();

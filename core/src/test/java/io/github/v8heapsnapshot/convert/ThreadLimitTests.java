@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,7 +67,7 @@ class ThreadLimitTests {
 			.filter((name) -> name.startsWith("v8heapsnapshot-"))
 			.forEach(seen::add);
 		new HeapSnapshotConverter(ConversionOptions.defaults().withThreads(threads)).convert(hprof, snapshot,
-				watcher);
+				watcher, new Cancellation());
 		return seen;
 	}
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.consumer.DevToolsView;
 import io.github.v8heapsnapshot.consumer.DevToolsView.SummaryRow;
 import io.github.v8heapsnapshot.consumer.MemlabView;
@@ -68,7 +69,7 @@ class RealSnapshotSummaryTests {
 		try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
 				ScratchSpace scratch = new ScratchSpace(directory)) {
 			SnapshotReader reader = new SnapshotReader(channel);
-			SnapshotGraph graph = new SnapshotGraph(reader.readHeader(), channel, scratch);
+			SnapshotGraph graph = new SnapshotGraph(reader.readHeader(), channel, scratch, new Cancellation());
 			reader.readBody(graph);
 			graph.prepare(scratch);
 			DominatorTree tree = DominatorTree.compute(graph, scratch);

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
+import io.github.v8heapsnapshot.cancel.CancelledException;
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
-import io.github.v8heapsnapshot.convert.ConversionCancelledException;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
@@ -43,6 +44,10 @@ public class ChildJvmConverter implements DumpConverter {
 	private static final int LOG_LINES = 20;
 
 	private static final long POLL_MILLIS = 100;
+
+	// Below this size the C2 compiler costs the child more than its code saves: C1 alone
+	// converted a 123 MB dump with 40% less CPU time, a 600 MB one with 18% more
+	private static final long QUICK_COMPILER_ONLY_BELOW = 256L * 1024 * 1024;
 
 	private DataSize maxHeap = DataSize.ofMegabytes(64);
 
@@ -81,20 +86,21 @@ public class ChildJvmConverter implements DumpConverter {
 	/**
 	 * Converts a dump in a child JVM and waits for it, the options passed on as
 	 * command-line options. The child's output goes to a log file in the options'
-	 * temporary directory. Interrupting the calling thread, or the listener cancelling,
+	 * temporary directory. Interrupting the calling thread, or cancelling,
 	 * kills the child.
 	 * @param hprof the dump
 	 * @param snapshot the snapshot to write, which appears only when complete
 	 * @param options how to convert
-	 * @param listener asked whether to cancel; the child's progress is not reported
+	 * @param listener not told of the child's progress
+	 * @param cancellation kills the child when cancelled
 	 * @return the numbers of nodes and edges, the sizes and the wall time of the child
 	 * (as the conversion's only phase)
 	 * @throws IOException if the child failed or could not be started, or the conversion
 	 * was cancelled
 	 */
 	@Override
-	public ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options, ConversionListener listener)
-			throws IOException {
+	public ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options, ConversionListener listener,
+			Cancellation cancellation) throws IOException {
 		long start = System.nanoTime();
 		Path log = options.tempDirectory().resolve("converter.log");
 		Process process = new ProcessBuilder(command(hprof, snapshot, options)).redirectErrorStream(true)
@@ -103,17 +109,16 @@ public class ChildJvmConverter implements DumpConverter {
 		int status;
 		try {
 			while (!process.waitFor(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
-				if (listener.isCancelled()) {
-					process.destroyForcibly();
-					throw new ConversionCancelledException("Conversion cancelled");
-				}
+				cancellation.check();
 			}
 			status = process.exitValue();
 		}
 		catch (InterruptedException ex) {
-			process.destroyForcibly();
 			Thread.currentThread().interrupt();
-			throw new ConversionCancelledException("Conversion interrupted");
+			throw new CancelledException("Interrupted");
+		}
+		finally {
+			process.destroyForcibly();
 		}
 		String output = Files.readString(log, StandardCharsets.UTF_8);
 		Matcher wrote = WROTE.matcher(output);
@@ -130,7 +135,7 @@ public class ChildJvmConverter implements DumpConverter {
 		return false;
 	}
 
-	List<String> command(Path hprof, Path snapshot, ConversionOptions options) {
+	List<String> command(Path hprof, Path snapshot, ConversionOptions options) throws IOException {
 		List<String> command = new ArrayList<>();
 		int processors = Runtime.getRuntime().availableProcessors();
 		executable("taskset").filter((taskset) -> this.cpus < processors).ifPresent((taskset) -> {
@@ -147,6 +152,9 @@ public class ChildJvmConverter implements DumpConverter {
 		command.add("-Xmx" + this.maxHeap.toMegabytes() + "m");
 		command.add("-XX:+UseSerialGC");
 		command.add("-XX:ActiveProcessorCount=" + this.cpus);
+		if (Files.size(hprof) < QUICK_COMPILER_ONLY_BELOW) {
+			command.add("-XX:TieredStopAtLevel=1");
+		}
 		command.add("-cp");
 		command.add(CoreClassPath.get().toString());
 		command.add(HeapSnapshotCommand.class.getName());

@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.boot.conversion;
 import java.io.IOException;
 import java.nio.file.Path;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
@@ -23,12 +24,14 @@ public interface DumpConverter {
 	 * @param snapshot the snapshot to write
 	 * @param options how to convert; its temporary directory is the caller's, deleted
 	 * after the conversion
-	 * @param listener told of the progress, and asked whether to cancel
+	 * @param listener told of the progress
+	 * @param cancellation stops the conversion when cancelled
 	 * @return what was written
 	 * @throws IOException if the dump cannot be converted, or the conversion was cancelled
+	 * or interrupted ({@link io.github.v8heapsnapshot.cancel.CancelledException})
 	 */
-	ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options, ConversionListener listener)
-			throws IOException;
+	ConversionResult convert(Path hprof, Path snapshot, ConversionOptions options, ConversionListener listener,
+			Cancellation cancellation) throws IOException;
 
 	/**
 	 * Whether the conversion runs in this JVM's heap, which must then have room for it.
@@ -44,8 +47,8 @@ public interface DumpConverter {
 	 * @return the in-process converter
 	 */
 	static DumpConverter inProcess() {
-		return (hprof, snapshot, options, listener) -> new HeapSnapshotConverter(options).convert(hprof, snapshot,
-				listener);
+		return (hprof, snapshot, options, listener, cancellation) -> new HeapSnapshotConverter(options)
+			.convert(hprof, snapshot, listener, cancellation);
 	}
 
 }

@@ -20,7 +20,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import io.github.v8heapsnapshot.convert.ConversionOptions;
-import io.github.v8heapsnapshot.ids.ObjectIds;
+import io.github.v8heapsnapshot.convert.HeapSnapshotConverter;
 
 /**
  * The object id table of this JVM in the store's directory, which gives an object the same
@@ -98,7 +98,7 @@ public class HeapSnapshotObjectIds implements Closeable {
 	public synchronized void retainFor(List<HeapSnapshotDescriptor> snapshots) throws IOException {
 		boolean needed = snapshots.stream().anyMatch((snapshot) -> HeapSnapshotNames.isOfThisProcess(snapshot.name()));
 		if (!needed) {
-			ObjectIds.clear(file());
+			HeapSnapshotConverter.clearObjectIds(file());
 		}
 	}
 

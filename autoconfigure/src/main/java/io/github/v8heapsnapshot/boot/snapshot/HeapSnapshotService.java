@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.github.v8heapsnapshot.boot.conversion.DumpConverter;
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionResult;
@@ -297,6 +298,10 @@ public class HeapSnapshotService implements AutoCloseable {
 			this.executor = null;
 		}
 		if (executor != null) {
+			HeapSnapshotTask running = this.tasks.inProgress();
+			if (running != null) {
+				running.cancellation().cancel();
+			}
 			executor.shutdownNow();
 			try {
 				executor.awaitTermination(AWAIT_TERMINATION.toMillis(), TimeUnit.MILLISECONDS);
@@ -480,7 +485,7 @@ public class HeapSnapshotService implements AutoCloseable {
 			this.admission.checkFreeHeap();
 		}
 		Timed<ConversionResult> conversion = timed(SnapshotPhase.CONVERT, task.getTrigger(),
-				() -> convert(converter, workspace, task.getTrigger(), task.conversionListener()));
+				() -> convert(converter, workspace, task.getTrigger(), task.conversionListener(), task.cancellation()));
 		ConversionResult result = conversion.value();
 		return new HeapSnapshotDescriptor(task.getName(), task.getCreated(), task.getTrigger(), task.isLive(),
 				result.hprofBytes(), result.snapshotBytes(), result.nodeCount(), result.edgeCount(), dump.toMillis(),
@@ -500,14 +505,14 @@ public class HeapSnapshotService implements AutoCloseable {
 	}
 
 	private ConversionResult convert(DumpConverter converter, HeapSnapshotWorkspace workspace,
-			SnapshotTrigger trigger, ConversionListener listener) throws IOException {
+			SnapshotTrigger trigger, ConversionListener listener, Cancellation cancellation) throws IOException {
 		ConversionOptions options = this.conversionOptions.withLayout(ObjectLayout.ofRunningJvm())
 			.withTempDirectory(workspace.index());
 		// A dump that an earlier JVM wrote on OutOfMemoryError holds none of this JVM's objects
 		if (this.objectIds != null && trigger != SnapshotTrigger.OOM) {
 			options = this.objectIds.applyTo(options);
 		}
-		return converter.convert(workspace.hprof(), workspace.snapshot(), options, listener);
+		return converter.convert(workspace.hprof(), workspace.snapshot(), options, listener, cancellation);
 	}
 
 	private <T> Timed<T> timed(SnapshotPhase phase, SnapshotTrigger trigger, Phase<T> action) throws IOException {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotProgress.Phase;
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import org.jspecify.annotations.Nullable;
@@ -32,6 +33,8 @@ public final class HeapSnapshotTask {
 	private final long expectedDumpBytes;
 
 	private final CompletableFuture<HeapSnapshotDescriptor> completion = new CompletableFuture<>();
+
+	private final Cancellation cancellation = new Cancellation();
 
 	private volatile SnapshotState state = SnapshotState.IN_PROGRESS;
 
@@ -143,6 +146,10 @@ public final class HeapSnapshotTask {
 			this.phase = phase(phase);
 			this.phaseDone = (total > 0) ? done / (double) total : 0;
 		};
+	}
+
+	Cancellation cancellation() {
+		return this.cancellation;
 	}
 
 	void stored(HeapSnapshotDescriptor descriptor) {

@@ -1,6 +1,7 @@
 package io.github.v8heapsnapshot.boot.conversion;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
@@ -46,13 +48,24 @@ class ChildJvmConverterTests {
 		ChildJvmConverter converter = new ChildJvmConverter();
 		Path snapshot = temp.resolve("child.heapsnapshot");
 		ConversionOptions options = options();
-		ConversionResult result = converter.convert(hprof, snapshot, options, ConversionListener.NONE);
+		ConversionResult result = converter.convert(hprof, snapshot, options, ConversionListener.NONE, new Cancellation());
 		SnapshotModel model = SnapshotModel.read(snapshot);
 		assertThat(result.nodeCount()).isEqualTo(model.nodeCount()).isGreaterThan(10_000);
 		assertThat(result.edgeCount()).isEqualTo(model.edgeCount());
 		assertThat(result.snapshotBytes()).isEqualTo(Files.size(snapshot));
-		assertThat(converter.command(hprof, snapshot, options)).contains("-Xmx64m", "-XX:ActiveProcessorCount=1", "--threads",
-				"1");
+		assertThat(converter.command(hprof, snapshot, options)).contains("-Xmx64m", "-XX:ActiveProcessorCount=1",
+				"-XX:TieredStopAtLevel=1", "--threads", "1");
+	}
+
+	@Test
+	void keepsTheOptimizingCompilerForLargeDumps() throws IOException {
+		Path large = temp.resolve("large.hprof");
+		try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+			file.setLength(300L * 1024 * 1024);
+		}
+		assertThat(new ChildJvmConverter().command(large, temp.resolve("large.heapsnapshot"), options()))
+			.contains("-XX:ActiveProcessorCount=1")
+			.doesNotContain("-XX:TieredStopAtLevel=1");
 	}
 
 	@Test
@@ -69,7 +82,7 @@ class ChildJvmConverterTests {
 			.withCauseInstanceOf(IllegalStateException.class)
 			.withMessageContaining("ended with status");
 		assertThat(snapshot).doesNotExist();
-		assertThat(converter.convert(hprof, snapshot, options(), ConversionListener.NONE).nodeCount()).isPositive();
+		assertThat(converter.convert(hprof, snapshot, options(), ConversionListener.NONE, new Cancellation()).nodeCount()).isPositive();
 		assertThat(snapshot).exists();
 	}
 
@@ -80,7 +93,7 @@ class ChildJvmConverterTests {
 
 	private static ConversionResult convert(ChildJvmConverter converter, Path snapshot) {
 		try {
-			return converter.convert(hprof, snapshot, options(), ConversionListener.NONE);
+			return converter.convert(hprof, snapshot, options(), ConversionListener.NONE, new Cancellation());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex.getMessage(), ex);

@@ -1,4 +1,4 @@
-package io.github.v8heapsnapshot.ids;
+package io.github.v8heapsnapshot.convert;
 
 /**
  * How a snapshot's nodes got their ids: how many kept the id they had in the previous
