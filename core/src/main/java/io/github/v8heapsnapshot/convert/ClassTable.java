@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.hprof.ClassDump;
@@ -46,8 +45,8 @@ final class ClassTable {
 	 * Resolves the classes of a dump.
 	 * @throws HprofFormatException if a superclass is missing or the hierarchy loops
 	 */
-	static ClassTable build(HeapModel heap, ObjectLayout layout, StringTable strings,
-			Predicate<String> sensitiveName) throws IOException {
+	static ClassTable build(HeapModel heap, ObjectLayout layout, StringTable strings, RedactionPolicy redaction)
+			throws IOException {
 		List<ClassDump> dumps = heap.classDumps;
 		ClassModel[] classes = new ClassModel[dumps.size()];
 		for (int i = 0; i < classes.length; i++) {
@@ -65,10 +64,10 @@ final class ClassTable {
 		for (ClassModel model : classes) {
 			model.nameIndex = strings.intern(model.name);
 			model.shapeNameIndex = strings.intern("class " + model.name);
-			table.resolveFields(model, heap, layout, strings, sensitiveName, fieldNames);
+			table.resolveFields(model, heap, layout, strings, redaction, fieldNames);
 			model.instanceSize = model.name.equals("java.lang.Class") ? layout.classMirrorSize(0)
 					: layout.alignedSize(table.fieldsEnd(model, heap, layout, fieldNames, fieldsEnds));
-			table.resolveStatics(model, heap, layout, strings, sensitiveName, fieldNames);
+			table.resolveStatics(model, heap, layout, strings, redaction, fieldNames);
 		}
 		ClassModel utf16 = table.byName("java.lang.StringUTF16");
 		if (utf16 != null) {
@@ -154,7 +153,7 @@ final class ClassTable {
 	}
 
 	private void resolveFields(ClassModel model, HeapModel heap, ObjectLayout layout, StringTable strings,
-			Predicate<String> sensitiveName, Map<Long, String> fieldNames) throws IOException {
+			RedactionPolicy redaction, Map<Long, String> fieldNames) throws IOException {
 		List<ClassModel> chain = chain(model);
 		Map<String, Integer> occurrences = new HashMap<>();
 		for (ClassModel declaring : chain) {
@@ -220,7 +219,7 @@ final class ClassTable {
 			model.refNames[i] = strings.intern(names.get(i));
 			model.refEdgeTypes[i] = (byte) (weak.get(i) ? SnapshotFormat.EDGE_WEAK : SnapshotFormat.EDGE_PROPERTY);
 			// A map's keys are names, not values: the entry rule looks at them instead
-			model.refSensitive[i] = !entryKeys.get(i) && sensitiveName.test(names.get(i));
+			model.refSensitive[i] = !entryKeys.get(i) && redaction.isSensitiveName(names.get(i));
 		}
 	}
 
@@ -248,7 +247,7 @@ final class ClassTable {
 	}
 
 	private void resolveStatics(ClassModel model, HeapModel heap, ObjectLayout layout, StringTable strings,
-			Predicate<String> sensitiveName, Map<Long, String> fieldNames) throws IOException {
+			RedactionPolicy redaction, Map<Long, String> fieldNames) throws IOException {
 		ClassDump dump = model.dump;
 		long staticBytes = 0;
 		List<String> names = new ArrayList<>();
@@ -288,7 +287,7 @@ final class ClassTable {
 			model.staticValues[extra + i] = values.get(i);
 			model.staticEdgeTypes[extra + i] = (byte) (field.startsWith("<") ? SnapshotFormat.EDGE_INTERNAL
 					: SnapshotFormat.EDGE_PROPERTY);
-			model.staticSensitive[extra + i] = sensitiveName.test(field);
+			model.staticSensitive[extra + i] = redaction.isSensitiveName(field);
 		}
 	}
 

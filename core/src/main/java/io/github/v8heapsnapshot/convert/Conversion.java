@@ -6,10 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +23,9 @@ import io.github.v8heapsnapshot.v8.StringTable;
  */
 final class Conversion {
 
-	private static final Pattern SENSITIVE = Pattern.compile("(?i)password|passwd|secret|token|key|credential|auth");
-
 	private final ConversionOptions options;
+
+	private final RedactionPolicy redaction;
 
 	private final Progress progress;
 
@@ -38,6 +35,7 @@ final class Conversion {
 
 	Conversion(ConversionOptions options, Progress progress, Path work) {
 		this.options = options;
+		this.redaction = new RedactionPolicy(options);
 		this.progress = progress;
 		this.work = work;
 	}
@@ -50,13 +48,13 @@ final class Conversion {
 			// The root's empty name first, as in V8's snapshots
 			strings.intern("");
 			strings.intern("(GC roots)");
-			ClassTable classes = ClassTable.build(heap, this.options.layout(), strings, sensitiveNames());
+			ClassTable classes = ClassTable.build(heap, this.options.layout(), strings, this.redaction);
 			RootPlan plan = RootPlan.build(heap, classes, strings);
 			start = lap(ConversionPhase.INDEX, start);
 			this.progress.phase(ConversionPhase.LINK);
 			try (LinkContext context = new LinkContext(heap, classes, this.options.layout(), this.work,
 					this.options.stringLimit(), plan.threadsByObject, plan.localNames, plan.localTargets,
-					this.options.redaction() == Redaction.SECRETS)) {
+					this.redaction.masksSecrets())) {
 				LinkPass[] workers = link(context, heap, strings);
 				try {
 					start = lap(ConversionPhase.LINK, start);
@@ -66,10 +64,10 @@ final class Conversion {
 						stringNodes += worker.stringCount;
 					}
 					strings.reserve(stringNodes);
-					ValueNamer namer = new ValueNamer(strings, this.options.redaction());
+					ValueNamer namer = new ValueNamer(strings, this.redaction);
 					try (ObjectIds ids = assignIds(context, workers, strings)) {
 						WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress,
-								sensitiveNames(), this.options.threads(), ids);
+								this.redaction::isSensitiveName, this.options.threads(), ids);
 						write.run(part);
 						if (ids != null) {
 							ids.commit();
@@ -104,19 +102,6 @@ final class Conversion {
 		long now = System.nanoTime();
 		this.durations.put(phase, Duration.ofNanos(now - start));
 		return now;
-	}
-
-	static Predicate<String> sensitiveNames(ConversionOptions options) {
-		List<Pattern> patterns = options.sensitiveNames();
-		return (name) -> SENSITIVE.matcher(name).find()
-				|| patterns.stream().anyMatch((pattern) -> pattern.matcher(name).find());
-	}
-
-	private Predicate<String> sensitiveNames() {
-		if (this.options.redaction() != Redaction.SECRETS) {
-			return (name) -> false;
-		}
-		return sensitiveNames(this.options);
 	}
 
 	private LinkPass[] link(LinkContext context, HeapModel heap, StringTable strings) throws IOException {
