@@ -250,8 +250,10 @@ final class ClassTable {
 			RedactionPolicy redaction, Map<Long, String> fieldNames) throws IOException {
 		ClassDump dump = model.dump;
 		long staticBytes = 0;
-		List<String> names = new ArrayList<>();
-		List<Long> values = new ArrayList<>();
+		List<StaticReference> references = new ArrayList<>(List.of(new StaticReference("<super>", dump.superId(), false),
+				new StaticReference("<classloader>", dump.loaderId(), false),
+				new StaticReference("<signers>", dump.signersId(), false),
+				new StaticReference("<protection domain>", dump.protectionDomainId(), false)));
 		for (int i = 0; i < dump.staticNameIds().length; i++) {
 			String field = name(heap, fieldNames, dump.staticNameIds()[i]);
 			int type = dump.staticTypes()[i];
@@ -260,34 +262,25 @@ final class ClassTable {
 				if (!pseudo) {
 					staticBytes += layout.referenceSize();
 				}
-				names.add(field);
-				values.add(dump.staticValues()[i]);
+				references.add(new StaticReference(field, dump.staticValues()[i], true));
 			}
 			else if (!pseudo) {
 				staticBytes += BasicType.primitiveSize(type);
 			}
 		}
 		model.mirrorSize = layout.classMirrorSize(staticBytes);
-		int extra = 4;
-		int count = names.size() + extra;
+		int count = references.size();
 		model.staticNames = new int[count];
 		model.staticValues = new long[count];
 		model.staticEdgeTypes = new byte[count];
 		model.staticSensitive = new boolean[count];
-		String[] fixedNames = { "<super>", "<classloader>", "<signers>", "<protection domain>" };
-		long[] fixedValues = { dump.superId(), dump.loaderId(), dump.signersId(), dump.protectionDomainId() };
-		for (int i = 0; i < extra; i++) {
-			model.staticNames[i] = strings.intern(fixedNames[i]);
-			model.staticValues[i] = fixedValues[i];
-			model.staticEdgeTypes[i] = SnapshotFormat.EDGE_INTERNAL;
-		}
-		for (int i = 0; i < names.size(); i++) {
-			String field = names.get(i);
-			model.staticNames[extra + i] = strings.intern(field);
-			model.staticValues[extra + i] = values.get(i);
-			model.staticEdgeTypes[extra + i] = (byte) (field.startsWith("<") ? SnapshotFormat.EDGE_INTERNAL
-					: SnapshotFormat.EDGE_PROPERTY);
-			model.staticSensitive[extra + i] = redaction.isSensitiveName(field);
+		for (int i = 0; i < count; i++) {
+			StaticReference reference = references.get(i);
+			model.staticNames[i] = strings.intern(reference.name());
+			model.staticValues[i] = reference.value();
+			model.staticEdgeTypes[i] = (byte) ((reference.declared() && !reference.name().startsWith("<"))
+					? SnapshotFormat.EDGE_PROPERTY : SnapshotFormat.EDGE_INTERNAL);
+			model.staticSensitive[i] = reference.declared() && redaction.isSensitiveName(reference.name());
 		}
 	}
 
@@ -333,6 +326,17 @@ final class ClassTable {
 							: element);
 		};
 		return base + "[]".repeat(dimensions);
+	}
+
+	/**
+	 * A reference a class mirror holds: one the dump gives every class (its superclass,
+	 * loader, signers and protection domain) or a declared static field.
+	 *
+	 * @param name the edge's name
+	 * @param value the object id
+	 * @param declared whether the class declares it
+	 */
+	private record StaticReference(String name, long value, boolean declared) {
 	}
 
 }
