@@ -9,8 +9,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -27,9 +25,9 @@ import io.github.v8heapsnapshot.v8.StringTable;
  */
 final class Conversion {
 
-	private static final Pattern SENSITIVE = Pattern.compile("(?i)password|passwd|secret|token|key|credential|auth");
-
 	private final ConversionOptions options;
+
+	private final RedactionPolicy redaction;
 
 	private final Progress progress;
 
@@ -39,6 +37,7 @@ final class Conversion {
 
 	Conversion(ConversionOptions options, Progress progress, Path work) {
 		this.options = options;
+		this.redaction = new RedactionPolicy(options);
 		this.progress = progress;
 		this.work = work;
 	}
@@ -51,21 +50,21 @@ final class Conversion {
 			// The root's empty name first, as in V8's snapshots
 			strings.intern("");
 			strings.intern("(GC roots)");
-			ClassTable classes = ClassTable.build(heap, this.options.layout(), strings, sensitiveNames());
+			ClassTable classes = ClassTable.build(heap, this.options.layout(), strings, this.redaction);
 			RootPlan plan = RootPlan.build(heap, classes, strings);
 			start = lap(ConversionPhase.INDEX, start);
 			this.progress.phase(ConversionPhase.LINK);
 			try (LinkContext context = new LinkContext(heap, classes, this.options.layout(), this.work,
 					this.options.stringLimit(), plan.threadsByObject, plan.localNames, plan.localTargets,
-					this.options.redaction() == Redaction.SECRETS);
+					this.redaction.masksSecrets());
 					LinkedGraph graph = link(context, heap, strings)) {
 				start = lap(ConversionPhase.LINK, start);
 				this.progress.phase(ConversionPhase.WRITE);
 				strings.reserve(graph.stringCount());
-				ValueNamer namer = new ValueNamer(strings, this.options.redaction());
+				ValueNamer namer = new ValueNamer(strings, this.redaction);
 				try (ObjectIds ids = assignIds(context, graph, strings)) {
 					WritePass write = new WritePass(context, graph, strings, plan, namer, this.progress,
-							sensitiveNames(), this.options.threads(), ids);
+							this.redaction::isSensitiveName, this.options.threads(), ids);
 					write.run(part);
 					if (ids != null) {
 						ids.commit();
@@ -94,19 +93,6 @@ final class Conversion {
 		long now = System.nanoTime();
 		this.durations.put(phase, Duration.ofNanos(now - start));
 		return now;
-	}
-
-	static Predicate<String> sensitiveNames(ConversionOptions options) {
-		List<Pattern> patterns = options.sensitiveNames();
-		return (name) -> SENSITIVE.matcher(name).find()
-				|| patterns.stream().anyMatch((pattern) -> pattern.matcher(name).find());
-	}
-
-	private Predicate<String> sensitiveNames() {
-		if (this.options.redaction() != Redaction.SECRETS) {
-			return (name) -> false;
-		}
-		return sensitiveNames(this.options);
 	}
 
 	private LinkedGraph link(LinkContext context, HeapModel heap, StringTable strings) throws IOException {
