@@ -112,7 +112,7 @@ final class Conversion {
 		try {
 			ranges.add(LinkedRange.create(context, 0, 0));
 			if (parallel) {
-				ranges.add(LinkedRange.create(context, 1, context.classCount + heap.segmentFirstObject(split)));
+				ranges.add(LinkedRange.create(context, 1, context.firstOrdinal(split)));
 			}
 			LinkPass first = new LinkPass(context, ranges.get(0), valueName, className);
 			first.linkClasses();

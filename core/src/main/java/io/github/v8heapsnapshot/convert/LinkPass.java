@@ -96,7 +96,7 @@ final class LinkPass implements HeapDumpVisitor {
 		if (firstSegment >= endSegment) {
 			return;
 		}
-		this.ordinal = this.context.classCount + heap.segmentFirstObject(firstSegment);
+		this.ordinal = this.context.firstOrdinal(firstSegment);
 		this.rangeStart = this.ordinal;
 		HprofInput in = new HprofInput(heap.channel, heap.fileSize, 4 << 20, heap.idSize);
 		for (int segment = firstSegment; segment < endSegment; segment++) {

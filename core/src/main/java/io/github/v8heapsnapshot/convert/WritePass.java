@@ -19,9 +19,10 @@ import io.github.v8heapsnapshot.v8.SnapshotFormat;
 import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
- * The last pass: decides which value arrays fold into their String and which nodes hang
- * under the unreachable categories, numbers the nodes, and writes the snapshot on two
- * threads (see {@link #write}). The strings table comes last.
+ * The last pass, over the {@link LinkedGraph}: decides which value arrays fold into their
+ * String and which nodes hang under the unreachable categories, numbers the nodes
+ * ({@link NodeNumbering}), and writes the snapshot on two threads (see {@link #write}):
+ * {@link SnapshotNodes}, {@link SnapshotEdges}, then the strings table.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
