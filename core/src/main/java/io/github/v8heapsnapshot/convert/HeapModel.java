@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
 import io.github.v8heapsnapshot.hprof.ModifiedUtf8;
@@ -86,7 +88,7 @@ final class HeapModel {
 	 * @param id the symbol id
 	 * @return the decoded symbol, or {@code null} if the dump has no such symbol
 	 */
-	String symbol(long id) throws IOException {
+	@Nullable String symbol(long id) throws IOException {
 		int index = this.symbolIndex.get(id, -1);
 		if (index < 0) {
 			return null;

@@ -162,7 +162,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		this.strongEnds = endOutput;
 	}
 
-	private static void closeAll(Closeable... closeables) throws IOException {
+	private static void closeAll(@Nullable Closeable... closeables) throws IOException {
 		for (Closeable closeable : closeables) {
 			if (closeable != null) {
 				closeable.close();

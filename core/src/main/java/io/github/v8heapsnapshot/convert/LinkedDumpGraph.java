@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.convert;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.stream.LongStream;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
@@ -113,7 +114,8 @@ final class LinkedDumpGraph implements ObjectGraph {
 		try {
 			byte[] bytes = new byte[this.context.textBytes + 5];
 			for (LinkPass worker : this.workers) {
-				MappedBuffer text = worker.text;
+				MappedBuffer text = Objects.requireNonNull(worker.text, "text");
+				MappedBuffer textOrdinals = Objects.requireNonNull(worker.textOrdinals, "textOrdinals");
 				long at = 0;
 				for (long i = 0; i < worker.textCount; i++) {
 					text.get(at, bytes, 0, 5);
@@ -121,7 +123,7 @@ final class LinkedDumpGraph implements ObjectGraph {
 							| (bytes[3] & 0xFF);
 					int kept = (int) Math.min((long) length * BasicType.primitiveSize(bytes[4]), this.context.textBytes);
 					text.get(at + 5, bytes, 5, kept);
-					long ordinal = Integer.toUnsignedLong(worker.textOrdinals.getInt(i * 4));
+					long ordinal = Integer.toUnsignedLong(textOrdinals.getInt(i * 4));
 					keys.putInt(ordinal * 4, ObjectGraph.key(length, StringTable.hash(bytes, 4, kept + 1)));
 					at += 5 + kept;
 				}

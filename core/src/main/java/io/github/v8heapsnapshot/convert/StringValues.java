@@ -1,5 +1,7 @@
 package io.github.v8heapsnapshot.convert;
 
+import java.util.Objects;
+
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 
@@ -61,8 +63,8 @@ final class StringValues {
 		if (index < 0) {
 			return false;
 		}
-		MappedBuffer text = owner.text;
-		long at = owner.textOffsets.getLong(index * 8);
+		MappedBuffer text = Objects.requireNonNull(owner.text, "text");
+		long at = Objects.requireNonNull(owner.textOffsets, "textOffsets").getLong(index * 8);
 		text.get(at, this.header, 0, 5);
 		this.arrayLength = ((this.header[0] & 0xFF) << 24) | ((this.header[1] & 0xFF) << 16)
 				| ((this.header[2] & 0xFF) << 8) | (this.header[3] & 0xFF);
@@ -91,7 +93,7 @@ final class StringValues {
 	}
 
 	private long find(LinkPass owner, int worker, long array) {
-		MappedBuffer ordinals = owner.textOrdinals;
+		MappedBuffer ordinals = Objects.requireNonNull(owner.textOrdinals, "textOrdinals");
 		long count = owner.textCount;
 		long cursor = this.cursors[worker];
 		for (long i = Math.max(0, cursor - 2), end = Math.min(count, cursor + 3); i < end; i++) {

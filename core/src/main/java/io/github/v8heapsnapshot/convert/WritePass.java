@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -423,6 +424,7 @@ final class WritePass {
 				}
 			}
 		}
+		RankedBitSet kept = Objects.requireNonNull(this.kept, "kept");
 		for (LinkPass worker : this.workers) {
 			try (BinaryInput in = new BinaryInput(worker.edges.file(), BUFFER_SIZE)) {
 				ByteBuffer buffer = in.buffer();
@@ -431,7 +433,7 @@ final class WritePass {
 					int type = buffer.getInt();
 					int name = buffer.getInt();
 					long target = Integer.toUnsignedLong(buffer.getInt());
-					if (this.kept.contains(target)) {
+					if (kept.contains(target)) {
 						writeEdge(writer, type, Integer.toUnsignedLong(name), target(target));
 					}
 					if ((++count & 0xFFFF) == 0) {
@@ -457,7 +459,7 @@ final class WritePass {
 	}
 
 	private long target(long raw) {
-		return (this.syntheticCount + this.kept.rank(raw)) * SnapshotFormat.NODE_FIELD_COUNT;
+		return (this.syntheticCount + Objects.requireNonNull(this.kept, "kept").rank(raw)) * SnapshotFormat.NODE_FIELD_COUNT;
 	}
 
 	private static void writeEdge(AsciiWriter writer, int type, long name, long target) throws IOException {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -315,7 +316,7 @@ public final class ObjectIds implements Closeable {
 				int sum = this.places.getInt(source * 4) + ObjectGraph.key(name, content);
 				this.places.putInt(source * 4, (sum != 0) ? sum : 1);
 			}
-			if (index != null && id(target) == 0) {
+			if (index != null && pending != null && id(target) == 0) {
 				if (id(source) != 0) {
 					takeByPlace(index, target, place(source, name, target));
 				}
@@ -356,15 +357,16 @@ public final class ObjectIds implements Closeable {
 	private void countContent(int content) {
 		long bucket = bucket(content);
 		int shift = (int) (bucket & 3) * 2;
-		byte counts = this.contentCounts.getByte(bucket >>> 2);
+		MappedBuffer contentCounts = Objects.requireNonNull(this.contentCounts, "contentCounts");
+		byte counts = contentCounts.getByte(bucket >>> 2);
 		if (((counts >>> shift) & 3) < 2) {
-			this.contentCounts.putByte(bucket >>> 2, (byte) (counts + (1 << shift)));
+			contentCounts.putByte(bucket >>> 2, (byte) (counts + (1 << shift)));
 		}
 	}
 
 	private boolean isUnique(int content) {
 		long bucket = bucket(content);
-		return ((this.contentCounts.getByte(bucket >>> 2) >>> ((int) (bucket & 3) * 2)) & 3) == 1;
+		return ((Objects.requireNonNull(this.contentCounts, "contentCounts").getByte(bucket >>> 2) >>> ((int) (bucket & 3) * 2)) & 3) == 1;
 	}
 
 	/**
@@ -415,7 +417,7 @@ public final class ObjectIds implements Closeable {
 	}
 
 	private long bucket(int content) {
-		return (content * 0x9E3779B97F4A7C15L >>> 17) & this.contentMask;
+		return ((content * 0x9E3779B97F4A7C15L) >>> 17) & this.contentMask;
 	}
 
 	private void takeByPlace(PlaceIndex index, long ordinal, int place) {
