@@ -54,17 +54,9 @@ public final class ObjectIds implements Closeable {
 
 	private final long count;
 
-	private final MappedBuffer classKeys;
+	private final NodeKeys nodes;
 
-	private final MappedBuffer ids;
-
-	private final MappedBuffer places;
-
-	private final MappedBuffer contents;
-
-	private @Nullable MappedBuffer contentCounts;
-
-	private long contentMask;
+	private @Nullable UniqueKeys uniqueContents;
 
 	private long[] classOrdinals = new long[64];
 
@@ -93,24 +85,13 @@ public final class ObjectIds implements Closeable {
 		this.directory = directory;
 		this.count = count;
 		this.next = nextTable(table);
-		MappedBuffer classKeys = null;
-		MappedBuffer ids = null;
-		MappedBuffer places = null;
 		try {
-			classKeys = MappedBuffer.create(directory, "class-keys", Math.max(1, count) * 4);
-			ids = MappedBuffer.create(directory, "node-ids", Math.max(1, count) * 4);
-			places = MappedBuffer.create(directory, "place-keys", Math.max(1, count) * 4);
-			this.contents = MappedBuffer.create(directory, "content-keys", Math.max(1, count) * 4);
+			this.nodes = new NodeKeys(directory, count);
 		}
 		catch (IOException | RuntimeException ex) {
-			try (MappedBuffer a = classKeys; MappedBuffer b = ids; MappedBuffer c = places) {
-				Files.deleteIfExists(this.next);
-			}
+			Files.deleteIfExists(this.next);
 			throw ex;
 		}
-		this.classKeys = classKeys;
-		this.ids = ids;
-		this.places = places;
 	}
 
 	/**
@@ -150,7 +131,7 @@ public final class ObjectIds implements Closeable {
 	 * @return its id, odd
 	 */
 	public long id(long ordinal) {
-		return Integer.toUnsignedLong(this.ids.getInt(ordinal * 4));
+		return this.nodes.id(ordinal);
 	}
 
 	/**
@@ -235,8 +216,8 @@ public final class ObjectIds implements Closeable {
 
 	private void readNodes(ObjectGraph graph) throws IOException {
 		graph.nodes((ordinal, classKey, anchor, content) -> {
-			this.classKeys.putInt(ordinal * 4, classKey);
-			this.contents.putInt(ordinal * 4, content);
+			this.nodes.classKey(ordinal, classKey);
+			this.nodes.content(ordinal, content);
 			if (anchor != 0) {
 				if (this.classCount == this.anchors.length) {
 					this.anchors = Arrays.copyOf(this.anchors, 2 * this.classCount);
@@ -277,7 +258,7 @@ public final class ObjectIds implements Closeable {
 				more[0] = previous.next();
 			}
 			if (more[0] && previous.address == address) {
-				if (previous.classBits == (this.classKeys.getInt(ordinal * 4) & 0xFFFF)) {
+				if (previous.classBits == (this.nodes.classKey(ordinal) & 0xFFFF)) {
 					keep(ordinal, previous.id);
 					this.keptByAddress++;
 				}
@@ -311,10 +292,10 @@ public final class ObjectIds implements Closeable {
 	private void sumContents(ObjectGraph graph, @Nullable PlaceIndex index, @Nullable Pending pending)
 			throws IOException {
 		graph.edges((source, name, target) -> {
-			int content = this.contents.getInt(target * 4);
+			int content = this.nodes.content(target);
 			if (content != 0) {
-				int sum = this.places.getInt(source * 4) + ObjectGraph.key(name, content);
-				this.places.putInt(source * 4, (sum != 0) ? sum : 1);
+				int sum = this.nodes.place(source) + ObjectGraph.key(name, content);
+				this.nodes.place(source, (sum != 0) ? sum : 1);
 			}
 			if (index != null && pending != null && id(target) == 0) {
 				if (id(source) != 0) {
@@ -326,47 +307,17 @@ public final class ObjectIds implements Closeable {
 			}
 		});
 		// Each node's content key from its own content, or else from the sum of what it holds
-		countContents();
 		for (long ordinal = 0; ordinal < this.count; ordinal++) {
-			int own = this.contents.getInt(ordinal * 4);
-			int held = this.places.getInt(ordinal * 4);
+			int own = this.nodes.content(ordinal);
+			int held = this.nodes.place(ordinal);
 			if (own != 0 || held != 0) {
 				int content = ObjectGraph.key(ObjectGraph.key(CONTENT, (own != 0) ? own : held),
-						this.classKeys.getInt(ordinal * 4));
-				this.contents.putInt(ordinal * 4, content);
-				this.places.putInt(ordinal * 4, 0);
-				countContent(content);
+						this.nodes.classKey(ordinal));
+				this.nodes.content(ordinal, content);
+				this.nodes.place(ordinal, 0);
 			}
 		}
-	}
-
-	/**
-	 * Makes room to count the content keys, up to two each, in two-bit buckets, eight per
-	 * node: a key alone in its bucket is unique in the snapshot. A shared bucket only makes a
-	 * node fall back to its place.
-	 */
-	private void countContents() throws IOException {
-		long capacity = 16;
-		while (capacity < 8 * this.count) {
-			capacity *= 2;
-		}
-		this.contentCounts = MappedBuffer.create(this.directory, "content-counts", capacity / 4);
-		this.contentMask = capacity - 1;
-	}
-
-	private void countContent(int content) {
-		long bucket = bucket(content);
-		int shift = (int) (bucket & 3) * 2;
-		MappedBuffer contentCounts = Objects.requireNonNull(this.contentCounts, "contentCounts");
-		byte counts = contentCounts.getByte(bucket >>> 2);
-		if (((counts >>> shift) & 3) < 2) {
-			contentCounts.putByte(bucket >>> 2, (byte) (counts + (1 << shift)));
-		}
-	}
-
-	private boolean isUnique(int content) {
-		long bucket = bucket(content);
-		return ((Objects.requireNonNull(this.contentCounts, "contentCounts").getByte(bucket >>> 2) >>> ((int) (bucket & 3) * 2)) & 3) == 1;
+		this.uniqueContents = UniqueKeys.find(this.nodes, this.directory);
 	}
 
 	/**
@@ -376,7 +327,7 @@ public final class ObjectIds implements Closeable {
 	 */
 	private void matchContents(PlaceIndex index) {
 		for (long ordinal = 0; ordinal < this.count; ordinal++) {
-			int content = this.contents.getInt(ordinal * 4);
+			int content = this.nodes.content(ordinal);
 			if (content != 0 && id(ordinal) == 0) {
 				long id = index.take(content);
 				if (id != 0) {
@@ -412,12 +363,9 @@ public final class ObjectIds implements Closeable {
 	}
 
 	private int uniqueContent(long ordinal) {
-		int content = this.contents.getInt(ordinal * 4);
-		return (content != 0 && isUnique(content)) ? content : 0;
-	}
-
-	private long bucket(int content) {
-		return ((content * 0x9E3779B97F4A7C15L) >>> 17) & this.contentMask;
+		int content = this.nodes.content(ordinal);
+		UniqueKeys unique = Objects.requireNonNull(this.uniqueContents, "uniqueContents");
+		return (content != 0 && unique.isUnique(ordinal)) ? content : 0;
 	}
 
 	private void takeByPlace(PlaceIndex index, long ordinal, int place) {
@@ -450,21 +398,21 @@ public final class ObjectIds implements Closeable {
 	 */
 	private void writeNext(ObjectGraph graph) throws IOException {
 		for (int i = 0; i < this.classCount; i++) {
-			this.places.putInt(this.classOrdinals[i] * 4, classPlace(i));
+			this.nodes.place(this.classOrdinals[i], classPlace(i));
 		}
 		graph.edges((source, name, target) -> {
 			int place = place(source, name, target);
-			int known = this.places.getInt(target * 4);
+			int known = this.nodes.place(target);
 			if (known == 0 || Integer.compareUnsigned(place, known) < 0) {
-				this.places.putInt(target * 4, place);
+				this.nodes.place(target, place);
 			}
 		});
 		long base = (this.addressMin != Long.MAX_VALUE) ? this.addressMin : 0;
 		try (IdTable.Writer writer = new IdTable.Writer(this.next, base, this.addressBits)) {
 			graph.addresses((address, ordinal) -> {
 				int content = uniqueContent(ordinal);
-				writer.add(address, this.classKeys.getInt(ordinal * 4), id(ordinal),
-						(content != 0) ? content : this.places.getInt(ordinal * 4));
+				writer.add(address, this.nodes.classKey(ordinal), id(ordinal),
+						(content != 0) ? content : this.nodes.place(ordinal));
 			});
 			writer.finish(this.nextId);
 		}
@@ -476,15 +424,15 @@ public final class ObjectIds implements Closeable {
 	}
 
 	private int place(long source, int name, long target) {
-		return ObjectGraph.key(ObjectGraph.key(id(source), name), this.classKeys.getInt(target * 4));
+		return ObjectGraph.key(ObjectGraph.key(id(source), name), this.nodes.classKey(target));
 	}
 
 	private int classPlace(int i) {
-		return ObjectGraph.key(this.anchors[i], this.classKeys.getInt(this.classOrdinals[i] * 4));
+		return ObjectGraph.key(this.anchors[i], this.nodes.classKey(this.classOrdinals[i]));
 	}
 
 	private void keep(long ordinal, long id) {
-		this.ids.putInt(ordinal * 4, (int) id);
+		this.nodes.id(ordinal, id);
 	}
 
 	/**
@@ -493,8 +441,7 @@ public final class ObjectIds implements Closeable {
 	 */
 	@Override
 	public void close() throws IOException {
-		try (MappedBuffer a = this.classKeys; MappedBuffer b = this.ids; MappedBuffer c = this.places;
-				MappedBuffer d = this.contents; MappedBuffer e = this.contentCounts) {
+		try (NodeKeys nodes = this.nodes) {
 			if (!this.committed) {
 				Files.deleteIfExists(this.next);
 			}

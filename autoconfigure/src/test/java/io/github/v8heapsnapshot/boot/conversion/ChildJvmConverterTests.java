@@ -1,6 +1,7 @@
 package io.github.v8heapsnapshot.boot.conversion;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,8 +53,19 @@ class ChildJvmConverterTests {
 		assertThat(result.nodeCount()).isEqualTo(model.nodeCount()).isGreaterThan(10_000);
 		assertThat(result.edgeCount()).isEqualTo(model.edgeCount());
 		assertThat(result.snapshotBytes()).isEqualTo(Files.size(snapshot));
-		assertThat(converter.command(hprof, snapshot, options)).contains("-Xmx64m", "-XX:ActiveProcessorCount=1", "--threads",
-				"1");
+		assertThat(converter.command(hprof, snapshot, options)).contains("-Xmx64m", "-XX:ActiveProcessorCount=1",
+				"-XX:TieredStopAtLevel=1", "--threads", "1");
+	}
+
+	@Test
+	void keepsTheOptimizingCompilerForLargeDumps() throws IOException {
+		Path large = temp.resolve("large.hprof");
+		try (RandomAccessFile file = new RandomAccessFile(large.toFile(), "rw")) {
+			file.setLength(300L * 1024 * 1024);
+		}
+		assertThat(new ChildJvmConverter().command(large, temp.resolve("large.heapsnapshot"), options()))
+			.contains("-XX:ActiveProcessorCount=1")
+			.doesNotContain("-XX:TieredStopAtLevel=1");
 	}
 
 	@Test
