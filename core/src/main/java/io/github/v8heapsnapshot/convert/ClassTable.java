@@ -49,10 +49,10 @@ final class ClassTable {
 	 */
 	static ClassTable build(HeapModel heap, ObjectLayout layout, StringTable strings, RedactionPolicy redaction)
 			throws IOException {
-		List<ClassDump> dumps = heap.classDumps;
+		List<HeapModel.ClassDumpRecord> dumps = heap.classDumps;
 		ClassModel[] classes = new ClassModel[dumps.size()];
 		for (int i = 0; i < classes.length; i++) {
-			ClassDump dump = dumps.get(i);
+			ClassDump dump = dumps.get(i).dump();
 			int load = heap.classNameIds.get(dump.classId(), -1);
 			String internal = (load >= 0) ? heap.symbol(heap.loadClassNames.get(load)) : null;
 			String name = (internal != null) ? binaryName(internal)
@@ -109,7 +109,7 @@ final class ClassTable {
 	}
 
 	private HprofFormatException classError(HeapModel heap, int index, String problem) {
-		long offset = heap.classDumpOffsets.get(index);
+		long offset = heap.classDumps.get(index).offset();
 		return new HprofFormatException(
 				"CLASS_DUMP of " + this.classes[index].name + " at offset " + offset + " " + problem, offset);
 	}

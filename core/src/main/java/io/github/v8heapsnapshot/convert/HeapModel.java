@@ -58,9 +58,7 @@ final class HeapModel {
 
 	final List<StackTrace> traces = new ArrayList<>();
 
-	final List<ClassDump> classDumps = new ArrayList<>();
-
-	final List<Long> classDumpOffsets = new ArrayList<>();
+	final List<ClassDumpRecord> classDumps = new ArrayList<>();
 
 	final List<Root> roots = new ArrayList<>();
 
@@ -146,6 +144,16 @@ final class HeapModel {
 	 * {@link io.github.v8heapsnapshot.hprof.HeapDumpVisitor#root}
 	 */
 	record Root(RootKind kind, long objectId, int threadSerial, int index) {
+
+	}
+
+	/**
+	 * A CLASS_DUMP sub-record.
+	 *
+	 * @param dump what it holds
+	 * @param offset where it starts in the file
+	 */
+	record ClassDumpRecord(ClassDump dump, long offset) {
 
 	}
 
