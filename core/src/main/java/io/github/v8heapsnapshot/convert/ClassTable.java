@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
@@ -47,10 +49,10 @@ final class ClassTable {
 	 */
 	static ClassTable build(HeapModel heap, ObjectLayout layout, StringTable strings, RedactionPolicy redaction)
 			throws IOException {
-		List<ClassDump> dumps = heap.classDumps;
+		List<HeapModel.ClassDumpRecord> dumps = heap.classDumps;
 		ClassModel[] classes = new ClassModel[dumps.size()];
 		for (int i = 0; i < classes.length; i++) {
-			ClassDump dump = dumps.get(i);
+			ClassDump dump = dumps.get(i).dump();
 			int load = heap.classNameIds.get(dump.classId(), -1);
 			String internal = (load >= 0) ? heap.symbol(heap.loadClassNames.get(load)) : null;
 			String name = (internal != null) ? binaryName(internal)
@@ -64,7 +66,7 @@ final class ClassTable {
 		for (ClassModel model : classes) {
 			model.nameIndex = strings.intern(model.name);
 			model.shapeNameIndex = strings.intern("class " + model.name);
-			table.resolveFields(model, heap, layout, strings, redaction, fieldNames);
+			table.resolveFields(model, heap, strings, redaction, fieldNames);
 			model.instanceSize = model.name.equals("java.lang.Class") ? layout.classMirrorSize(0)
 					: layout.alignedSize(table.fieldsEnd(model, heap, layout, fieldNames, fieldsEnds));
 			table.resolveStatics(model, heap, layout, strings, redaction, fieldNames);
@@ -107,12 +109,12 @@ final class ClassTable {
 	}
 
 	private HprofFormatException classError(HeapModel heap, int index, String problem) {
-		long offset = heap.classDumpOffsets.get(index);
+		long offset = heap.classDumps.get(index).offset();
 		return new HprofFormatException(
 				"CLASS_DUMP of " + this.classes[index].name + " at offset " + offset + " " + problem, offset);
 	}
 
-	private ClassModel byName(String name) {
+	private @Nullable ClassModel byName(String name) {
 		for (ClassModel model : this.classes) {
 			if (model.name.equals(name)) {
 				return model;
@@ -129,7 +131,7 @@ final class ClassTable {
 		return this.classes[index];
 	}
 
-	ClassModel byId(long id) {
+	@Nullable ClassModel byId(long id) {
 		int index = this.byId.get(id, -1);
 		return (index >= 0) ? this.classes[index] : null;
 	}
@@ -152,8 +154,8 @@ final class ClassTable {
 		return chain;
 	}
 
-	private void resolveFields(ClassModel model, HeapModel heap, ObjectLayout layout, StringTable strings,
-			RedactionPolicy redaction, Map<Long, String> fieldNames) throws IOException {
+	private void resolveFields(ClassModel model, HeapModel heap, StringTable strings, RedactionPolicy redaction,
+			Map<Long, String> fieldNames) throws IOException {
 		List<ClassModel> chain = chain(model);
 		Map<String, Integer> occurrences = new HashMap<>();
 		for (ClassModel declaring : chain) {
@@ -176,7 +178,7 @@ final class ClassTable {
 				String field = name(heap, fieldNames, dump.fieldNameIds()[i]);
 				int type = dump.fieldTypes()[i];
 				ClassModel first = firstDeclaring.putIfAbsent(field, declaring);
-				String edgeName = (occurrences.get(field) > 1 && first != null && first != declaring)
+				String edgeName = (occurrences.getOrDefault(field, 0) > 1 && first != null && first != declaring)
 						? simpleName(declaring.name) + "." + field : field;
 				if (type == BasicType.OBJECT) {
 					offsets.add(offset);

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
 import io.github.v8heapsnapshot.hprof.ModifiedUtf8;
@@ -56,9 +58,7 @@ final class HeapModel {
 
 	final List<StackTrace> traces = new ArrayList<>();
 
-	final List<ClassDump> classDumps = new ArrayList<>();
-
-	final List<Long> classDumpOffsets = new ArrayList<>();
+	final List<ClassDumpRecord> classDumps = new ArrayList<>();
 
 	final List<Root> roots = new ArrayList<>();
 
@@ -86,7 +86,7 @@ final class HeapModel {
 	 * @param id the symbol id
 	 * @return the decoded symbol, or {@code null} if the dump has no such symbol
 	 */
-	String symbol(long id) throws IOException {
+	@Nullable String symbol(long id) throws IOException {
 		int index = this.symbolIndex.get(id, -1);
 		if (index < 0) {
 			return null;
@@ -144,6 +144,16 @@ final class HeapModel {
 	 * {@link io.github.v8heapsnapshot.hprof.HeapDumpVisitor#root}
 	 */
 	record Root(RootKind kind, long objectId, int threadSerial, int index) {
+
+	}
+
+	/**
+	 * A CLASS_DUMP sub-record.
+	 *
+	 * @param dump what it holds
+	 * @param offset where it starts in the file
+	 */
+	record ClassDumpRecord(ClassDump dump, long offset) {
 
 	}
 

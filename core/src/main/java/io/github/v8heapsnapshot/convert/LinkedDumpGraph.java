@@ -105,7 +105,7 @@ final class LinkedDumpGraph implements ObjectGraph {
 			// The element type, then the prefix: what is hashed
 			byte[] bytes = new byte[1 + this.context.textBytes];
 			for (LinkedRange range : this.graph.ranges()) {
-				TextRecords text = range.text();
+				TextRecords.Reader text = range.text().reader();
 				for (long i = 0; i < text.count(); i++) {
 					int length = text.arrayLength(i);
 					int type = text.arrayType(i);

@@ -96,7 +96,7 @@ final class RootPlan {
 					int thread = threadsBySerial.get(root.threadSerial() & 0xFFFFFFFFL, -1);
 					if (thread >= 0) {
 						if (!locals.get(thread).containsKey(root.objectId())) {
-							String frame = frameName(heap, classes, threads.get(thread).index(), root.index());
+							String frame = frameName(heap, threads.get(thread).index(), root.index());
 							locals.get(thread).put(root.objectId(), strings.intern(prefix + frame));
 						}
 					}
@@ -134,8 +134,7 @@ final class RootPlan {
 		this.targets.get(category).add(target);
 	}
 
-	private static String frameName(HeapModel heap, ClassTable classes, int traceSerial, int frameIndex)
-			throws IOException {
+	private static String frameName(HeapModel heap, int traceSerial, int frameIndex) throws IOException {
 		int trace = heap.traceIndex.get(traceSerial & 0xFFFFFFFFL, -1);
 		if (trace < 0 || frameIndex < 0 || frameIndex >= heap.traces.get(trace).frameIds().length) {
 			return "";

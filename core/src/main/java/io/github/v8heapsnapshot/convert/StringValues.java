@@ -18,6 +18,8 @@ final class StringValues {
 
 	private final LinkedGraph graph;
 
+	private final TextRecords.Reader[] texts;
+
 	private final long[] cursors;
 
 	private final boolean littleEndian;
@@ -36,7 +38,8 @@ final class StringValues {
 
 	StringValues(LinkedGraph graph, boolean littleEndian, int limit) {
 		this.graph = graph;
-		this.cursors = new long[graph.ranges().size()];
+		this.texts = graph.ranges().stream().map((range) -> range.text().reader()).toArray(TextRecords.Reader[]::new);
+		this.cursors = new long[this.texts.length];
 		this.littleEndian = littleEndian;
 		this.limit = limit;
 		this.bytes = new byte[2 * limit];
@@ -52,7 +55,7 @@ final class StringValues {
 	boolean load(long array, int coder) {
 		this.length = 0;
 		int range = this.graph.owner(array);
-		TextRecords text = this.graph.ranges().get(range).text();
+		TextRecords.Reader text = this.texts[range];
 		long index = text.find(array, this.cursors[range]);
 		if (index < 0) {
 			return false;

@@ -37,11 +37,7 @@ final class TextRecords implements Closeable {
 
 	private long count;
 
-	private @Nullable MappedBuffer text;
-
-	private @Nullable MappedBuffer ordinals;
-
-	private @Nullable MappedBuffer offsets;
+	private @Nullable Reader reader;
 
 	/**
 	 * Creates the files.
@@ -71,7 +67,7 @@ final class TextRecords implements Closeable {
 	 * @return the size of the prefix
 	 */
 	int kept(int type, int length) {
-		return (int) Math.min((long) length * BasicType.primitiveSize(type), this.limit);
+		return kept(type, length, this.limit);
 	}
 
 	/**
@@ -103,72 +99,40 @@ final class TextRecords implements Closeable {
 	 */
 	void finish() throws IOException {
 		closeOutputs();
-		if (this.text == null) {
-			this.text = MappedBuffer.openReadOnly(this.textOutput.file());
-			this.ordinals = MappedBuffer.openReadOnly(this.ordinalOutput.file());
-			this.offsets = MappedBuffer.openReadOnly(this.offsetOutput.file());
-		}
-	}
-
-	long count() {
-		return this.count;
-	}
-
-	long ordinal(long index) {
-		return Integer.toUnsignedLong(this.ordinals.getInt(index * 4));
-	}
-
-	/**
-	 * Finds the prefix of an array.
-	 * @param ordinal the array's raw ordinal
-	 * @param near the index of a prefix close by, where the search starts
-	 * @return the index of the array's prefix, or -1
-	 */
-	long find(long ordinal, long near) {
-		for (long i = Math.max(0, near - 2), end = Math.min(this.count, near + 3); i < end; i++) {
-			if (this.ordinals.getInt(i * 4) == (int) ordinal) {
-				return i;
+		if (this.reader == null) {
+			Closer closer = new Closer();
+			try {
+				this.reader = new Reader(closer.add(MappedBuffer.openReadOnly(this.textOutput.file())),
+						closer.add(MappedBuffer.openReadOnly(this.ordinalOutput.file())),
+						closer.add(MappedBuffer.openReadOnly(this.offsetOutput.file())), this.count, this.limit);
+			}
+			catch (IOException | RuntimeException ex) {
+				closer.close();
+				throw ex;
 			}
 		}
-		return RecordFile.search(this.ordinals, this.count, 4, ordinal);
 	}
 
 	/**
-	 * Returns the number of elements of an array.
-	 * @param index the index of its prefix
-	 * @return the length of the whole array
+	 * Returns the prefixes for reading.
+	 * @return the reader
+	 * @throws IllegalStateException before {@link #finish()}
 	 */
-	int arrayLength(long index) {
-		long at = this.offsets.getLong(index * 8);
-		return ((this.text.getByte(at) & 0xFF) << 24) | ((this.text.getByte(at + 1) & 0xFF) << 16)
-				| ((this.text.getByte(at + 2) & 0xFF) << 8) | (this.text.getByte(at + 3) & 0xFF);
-	}
-
-	/**
-	 * Returns the element type of an array.
-	 * @param index the index of its prefix
-	 * @return {@link BasicType#BYTE} or {@link BasicType#CHAR}
-	 */
-	int arrayType(long index) {
-		return this.text.getByte(this.offsets.getLong(index * 8) + 4);
-	}
-
-	/**
-	 * Copies the first bytes of a prefix.
-	 * @param index the index of the prefix
-	 * @param target where to
-	 * @param offset where in the target
-	 * @param length how many bytes, at most {@link #kept(int, int)}
-	 */
-	void prefix(long index, byte[] target, int offset, int length) {
-		this.text.get(this.offsets.getLong(index * 8) + HEADER, target, offset, length);
+	Reader reader() {
+		Reader prefixes = this.reader;
+		if (prefixes == null) {
+			throw new IllegalStateException("Text records are read once finished");
+		}
+		return prefixes;
 	}
 
 	/**
 	 * Deletes the files once every String is named.
 	 */
 	void release() throws IOException {
-		Closer.closeAll(this.text, this.ordinals, this.offsets);
+		if (this.reader != null) {
+			this.reader.close();
+		}
 	}
 
 	@Override
@@ -183,6 +147,107 @@ final class TextRecords implements Closeable {
 
 	private void closeOutputs() throws IOException {
 		Closer.closeAll(this.textOutput, this.ordinalOutput, this.offsetOutput);
+	}
+
+	private static int kept(int type, int length, int limit) {
+		return (int) Math.min((long) length * BasicType.primitiveSize(type), limit);
+	}
+
+	/**
+	 * The prefixes, mapped: by index in ordinal order, or found by the array's ordinal.
+	 */
+	static final class Reader implements Closeable {
+
+		private final MappedBuffer text;
+
+		private final MappedBuffer ordinals;
+
+		private final MappedBuffer offsets;
+
+		private final long count;
+
+		private final int limit;
+
+		private Reader(MappedBuffer text, MappedBuffer ordinals, MappedBuffer offsets, long count, int limit) {
+			this.text = text;
+			this.ordinals = ordinals;
+			this.offsets = offsets;
+			this.count = count;
+			this.limit = limit;
+		}
+
+		long count() {
+			return this.count;
+		}
+
+		long ordinal(long index) {
+			return Integer.toUnsignedLong(this.ordinals.getInt(index * 4));
+		}
+
+		/**
+		 * Finds the prefix of an array.
+		 * @param ordinal the array's raw ordinal
+		 * @param near the index of a prefix close by, where the search starts
+		 * @return the index of the array's prefix, or -1
+		 */
+		long find(long ordinal, long near) {
+			for (long i = Math.max(0, near - 2), end = Math.min(this.count, near + 3); i < end; i++) {
+				if (this.ordinals.getInt(i * 4) == (int) ordinal) {
+					return i;
+				}
+			}
+			return RecordFile.search(this.ordinals, this.count, 4, ordinal);
+		}
+
+		/**
+		 * Returns the number of elements of an array.
+		 * @param index the index of its prefix
+		 * @return the length of the whole array
+		 */
+		int arrayLength(long index) {
+			long at = this.offsets.getLong(index * 8);
+			return ((this.text.getByte(at) & 0xFF) << 24) | ((this.text.getByte(at + 1) & 0xFF) << 16)
+					| ((this.text.getByte(at + 2) & 0xFF) << 8) | (this.text.getByte(at + 3) & 0xFF);
+		}
+
+		/**
+		 * Returns the element type of an array.
+		 * @param index the index of its prefix
+		 * @return {@link BasicType#BYTE} or {@link BasicType#CHAR}
+		 */
+		int arrayType(long index) {
+			return this.text.getByte(this.offsets.getLong(index * 8) + 4);
+		}
+
+		/**
+		 * Returns how many bytes of an array are kept.
+		 * @param type the element type
+		 * @param length the number of elements
+		 * @return the size of the prefix
+		 */
+		int kept(int type, int length) {
+			return TextRecords.kept(type, length, this.limit);
+		}
+
+		/**
+		 * Copies the first bytes of a prefix.
+		 * @param index the index of the prefix
+		 * @param target where to
+		 * @param offset where in the target
+		 * @param length how many bytes, at most {@link #kept(int, int)}
+		 */
+		void prefix(long index, byte[] target, int offset, int length) {
+			this.text.get(this.offsets.getLong(index * 8) + HEADER, target, offset, length);
+		}
+
+		/**
+		 * Unmaps and deletes the files.
+		 */
+		@Override
+		public void close() throws IOException {
+			Closer.closeAll(this.text, this.ordinals, this.offsets);
+		}
+
 	}
 
 }

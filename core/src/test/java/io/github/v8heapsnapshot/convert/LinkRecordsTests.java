@@ -112,23 +112,24 @@ class LinkRecordsTests {
 			}
 			text.add(100, BasicType.CHAR, 2, ByteBuffer.wrap(new byte[] { 0, 'h', 0, 'i' }));
 			text.finish();
-			assertThat(text.count()).isEqualTo(9);
-			for (long near = 0; near < text.count(); near++) {
-				assertThat(text.find(42, near)).isEqualTo(6);
-				assertThat(text.find(3, near)).isZero();
-				assertThat(text.find(41 + 1000, near)).isEqualTo(-1);
-				assertThat(text.find(8, near)).isEqualTo(-1);
+			TextRecords.Reader reader = text.reader();
+			assertThat(reader.count()).isEqualTo(9);
+			for (long near = 0; near < reader.count(); near++) {
+				assertThat(reader.find(42, near)).isEqualTo(6);
+				assertThat(reader.find(3, near)).isZero();
+				assertThat(reader.find(41 + 1000, near)).isEqualTo(-1);
+				assertThat(reader.find(8, near)).isEqualTo(-1);
 			}
-			assertThat(text.ordinal(7)).isEqualTo(90);
-			assertThat(text.arrayLength(1)).isEqualTo(12);
-			assertThat(text.arrayType(1)).isEqualTo(BasicType.BYTE);
-			assertThat(text.kept(BasicType.BYTE, 12)).isEqualTo(8);
+			assertThat(reader.ordinal(7)).isEqualTo(90);
+			assertThat(reader.arrayLength(1)).isEqualTo(12);
+			assertThat(reader.arrayType(1)).isEqualTo(BasicType.BYTE);
+			assertThat(reader.kept(BasicType.BYTE, 12)).isEqualTo(8);
 			byte[] prefix = new byte[8];
-			text.prefix(1, prefix, 0, 8);
+			reader.prefix(1, prefix, 0, 8);
 			assertThat(new String(prefix, StandardCharsets.ISO_8859_1)).isEqualTo("value-1-");
-			assertThat(text.arrayType(8)).isEqualTo(BasicType.CHAR);
-			assertThat(text.kept(BasicType.CHAR, text.arrayLength(8))).isEqualTo(4);
-			text.prefix(8, prefix, 0, 4);
+			assertThat(reader.arrayType(8)).isEqualTo(BasicType.CHAR);
+			assertThat(reader.kept(BasicType.CHAR, reader.arrayLength(8))).isEqualTo(4);
+			reader.prefix(8, prefix, 0, 4);
 			assertThat(new String(prefix, 0, 4, StandardCharsets.UTF_16BE)).isEqualTo("hi");
 		}
 	}
