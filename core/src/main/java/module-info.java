@@ -1,7 +1,8 @@
 /**
  * Converts HotSpot heap dumps into V8 {@code .heapsnapshot} files and summarizes them,
  * with bounded memory and no framework. Only the API is exported: the converter and its
- * options, the object layout it sizes objects with, the summarizer and the command line.
+ * options, the object layout it sizes objects with, the summarizer, cancelling either,
+ * and the command line.
  * The HPROF reader, the index files, the object id table and the V8 writer are internal.
  */
 module io.github.v8heapsnapshot.core {

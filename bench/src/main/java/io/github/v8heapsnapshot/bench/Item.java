@@ -1,5 +1,7 @@
 package io.github.v8heapsnapshot.bench;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One element of the workload's linked list, the same shape as the JavaScript workload's.
  *
@@ -12,9 +14,9 @@ final class Item {
 
 	final String name;
 
-	final Item next;
+	final @Nullable Item next;
 
-	Item(int id, String name, Item next) {
+	Item(int id, String name, @Nullable Item next) {
 		this.id = id;
 		this.name = name;
 		this.next = next;

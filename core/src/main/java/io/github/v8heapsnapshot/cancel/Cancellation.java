@@ -15,6 +15,12 @@ public final class Cancellation {
 	private volatile boolean cancelled;
 
 	/**
+	 * Creates a cancellation that is not cancelled yet.
+	 */
+	public Cancellation() {
+	}
+
+	/**
 	 * Asks the work to stop. Any thread may call it.
 	 */
 	public void cancel() {

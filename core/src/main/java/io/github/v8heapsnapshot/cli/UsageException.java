@@ -1,5 +1,7 @@
 package io.github.v8heapsnapshot.cli;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when the command line arguments are wrong.
  *
@@ -14,7 +16,7 @@ class UsageException extends Exception {
 	 * Creates a new instance.
 	 * @param message what is wrong
 	 */
-	UsageException(String message) {
+	UsageException(@Nullable String message) {
 		super(message);
 	}
 

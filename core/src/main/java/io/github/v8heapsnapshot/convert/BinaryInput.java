@@ -20,8 +20,14 @@ final class BinaryInput implements Closeable {
 
 	private final ByteBuffer buffer;
 
-	BinaryInput(Path file, int bufferSize) throws IOException {
-		this.channel = FileChannel.open(file, StandardOpenOption.READ);
+	/**
+	 * Reads from a position on.
+	 * @param file the file
+	 * @param bufferSize the size of the buffer
+	 * @param position the offset of the first int to read
+	 */
+	BinaryInput(Path file, int bufferSize, long position) throws IOException {
+		this.channel = FileChannel.open(file, StandardOpenOption.READ).position(position);
 		this.buffer = ByteBuffer.allocateDirect(bufferSize).order(ByteOrder.nativeOrder());
 		this.buffer.limit(0);
 	}

@@ -40,6 +40,13 @@ final class BinaryOutput implements Closeable {
 		this.buffer.putInt(value);
 	}
 
+	void putInts(int a, int b) throws IOException {
+		if (this.buffer.remaining() < 8) {
+			flush();
+		}
+		this.buffer.putInt(a).putInt(b);
+	}
+
 	void putInts(int a, int b, int c) throws IOException {
 		if (this.buffer.remaining() < 12) {
 			flush();

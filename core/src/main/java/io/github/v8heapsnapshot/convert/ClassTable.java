@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.hprof.ClassDump;
@@ -46,12 +47,12 @@ final class ClassTable {
 	 * Resolves the classes of a dump.
 	 * @throws HprofFormatException if a superclass is missing or the hierarchy loops
 	 */
-	static ClassTable build(HeapModel heap, ObjectLayout layout, StringTable strings,
-			Predicate<String> sensitiveName) throws IOException {
-		List<ClassDump> dumps = heap.classDumps;
+	static ClassTable build(HeapModel heap, ObjectLayout layout, StringTable strings, RedactionPolicy redaction)
+			throws IOException {
+		List<HeapModel.ClassDumpRecord> dumps = heap.classDumps;
 		ClassModel[] classes = new ClassModel[dumps.size()];
 		for (int i = 0; i < classes.length; i++) {
-			ClassDump dump = dumps.get(i);
+			ClassDump dump = dumps.get(i).dump();
 			int load = heap.classNameIds.get(dump.classId(), -1);
 			String internal = (load >= 0) ? heap.symbol(heap.loadClassNames.get(load)) : null;
 			String name = (internal != null) ? binaryName(internal)
@@ -65,10 +66,10 @@ final class ClassTable {
 		for (ClassModel model : classes) {
 			model.nameIndex = strings.intern(model.name);
 			model.shapeNameIndex = strings.intern("class " + model.name);
-			table.resolveFields(model, heap, layout, strings, sensitiveName, fieldNames);
+			table.resolveFields(model, heap, strings, redaction, fieldNames);
 			model.instanceSize = model.name.equals("java.lang.Class") ? layout.classMirrorSize(0)
 					: layout.alignedSize(table.fieldsEnd(model, heap, layout, fieldNames, fieldsEnds));
-			table.resolveStatics(model, heap, layout, strings, sensitiveName, fieldNames);
+			table.resolveStatics(model, heap, layout, strings, redaction, fieldNames);
 		}
 		ClassModel utf16 = table.byName("java.lang.StringUTF16");
 		if (utf16 != null) {
@@ -108,12 +109,12 @@ final class ClassTable {
 	}
 
 	private HprofFormatException classError(HeapModel heap, int index, String problem) {
-		long offset = heap.classDumpOffsets.get(index);
+		long offset = heap.classDumps.get(index).offset();
 		return new HprofFormatException(
 				"CLASS_DUMP of " + this.classes[index].name + " at offset " + offset + " " + problem, offset);
 	}
 
-	private ClassModel byName(String name) {
+	private @Nullable ClassModel byName(String name) {
 		for (ClassModel model : this.classes) {
 			if (model.name.equals(name)) {
 				return model;
@@ -130,7 +131,7 @@ final class ClassTable {
 		return this.classes[index];
 	}
 
-	ClassModel byId(long id) {
+	@Nullable ClassModel byId(long id) {
 		int index = this.byId.get(id, -1);
 		return (index >= 0) ? this.classes[index] : null;
 	}
@@ -153,8 +154,8 @@ final class ClassTable {
 		return chain;
 	}
 
-	private void resolveFields(ClassModel model, HeapModel heap, ObjectLayout layout, StringTable strings,
-			Predicate<String> sensitiveName, Map<Long, String> fieldNames) throws IOException {
+	private void resolveFields(ClassModel model, HeapModel heap, StringTable strings, RedactionPolicy redaction,
+			Map<Long, String> fieldNames) throws IOException {
 		List<ClassModel> chain = chain(model);
 		Map<String, Integer> occurrences = new HashMap<>();
 		for (ClassModel declaring : chain) {
@@ -177,7 +178,7 @@ final class ClassTable {
 				String field = name(heap, fieldNames, dump.fieldNameIds()[i]);
 				int type = dump.fieldTypes()[i];
 				ClassModel first = firstDeclaring.putIfAbsent(field, declaring);
-				String edgeName = (occurrences.get(field) > 1 && first != null && first != declaring)
+				String edgeName = (occurrences.getOrDefault(field, 0) > 1 && first != null && first != declaring)
 						? simpleName(declaring.name) + "." + field : field;
 				if (type == BasicType.OBJECT) {
 					offsets.add(offset);
@@ -220,7 +221,7 @@ final class ClassTable {
 			model.refNames[i] = strings.intern(names.get(i));
 			model.refEdgeTypes[i] = (byte) (weak.get(i) ? SnapshotFormat.EDGE_WEAK : SnapshotFormat.EDGE_PROPERTY);
 			// A map's keys are names, not values: the entry rule looks at them instead
-			model.refSensitive[i] = !entryKeys.get(i) && sensitiveName.test(names.get(i));
+			model.refSensitive[i] = !entryKeys.get(i) && redaction.isSensitiveName(names.get(i));
 		}
 	}
 
@@ -248,11 +249,13 @@ final class ClassTable {
 	}
 
 	private void resolveStatics(ClassModel model, HeapModel heap, ObjectLayout layout, StringTable strings,
-			Predicate<String> sensitiveName, Map<Long, String> fieldNames) throws IOException {
+			RedactionPolicy redaction, Map<Long, String> fieldNames) throws IOException {
 		ClassDump dump = model.dump;
 		long staticBytes = 0;
-		List<String> names = new ArrayList<>();
-		List<Long> values = new ArrayList<>();
+		List<StaticReference> references = new ArrayList<>(List.of(new StaticReference("<super>", dump.superId(), false),
+				new StaticReference("<classloader>", dump.loaderId(), false),
+				new StaticReference("<signers>", dump.signersId(), false),
+				new StaticReference("<protection domain>", dump.protectionDomainId(), false)));
 		for (int i = 0; i < dump.staticNameIds().length; i++) {
 			String field = name(heap, fieldNames, dump.staticNameIds()[i]);
 			int type = dump.staticTypes()[i];
@@ -261,34 +264,25 @@ final class ClassTable {
 				if (!pseudo) {
 					staticBytes += layout.referenceSize();
 				}
-				names.add(field);
-				values.add(dump.staticValues()[i]);
+				references.add(new StaticReference(field, dump.staticValues()[i], true));
 			}
 			else if (!pseudo) {
 				staticBytes += BasicType.primitiveSize(type);
 			}
 		}
 		model.mirrorSize = layout.classMirrorSize(staticBytes);
-		int extra = 4;
-		int count = names.size() + extra;
+		int count = references.size();
 		model.staticNames = new int[count];
 		model.staticValues = new long[count];
 		model.staticEdgeTypes = new byte[count];
 		model.staticSensitive = new boolean[count];
-		String[] fixedNames = { "<super>", "<classloader>", "<signers>", "<protection domain>" };
-		long[] fixedValues = { dump.superId(), dump.loaderId(), dump.signersId(), dump.protectionDomainId() };
-		for (int i = 0; i < extra; i++) {
-			model.staticNames[i] = strings.intern(fixedNames[i]);
-			model.staticValues[i] = fixedValues[i];
-			model.staticEdgeTypes[i] = SnapshotFormat.EDGE_INTERNAL;
-		}
-		for (int i = 0; i < names.size(); i++) {
-			String field = names.get(i);
-			model.staticNames[extra + i] = strings.intern(field);
-			model.staticValues[extra + i] = values.get(i);
-			model.staticEdgeTypes[extra + i] = (byte) (field.startsWith("<") ? SnapshotFormat.EDGE_INTERNAL
-					: SnapshotFormat.EDGE_PROPERTY);
-			model.staticSensitive[extra + i] = sensitiveName.test(field);
+		for (int i = 0; i < count; i++) {
+			StaticReference reference = references.get(i);
+			model.staticNames[i] = strings.intern(reference.name());
+			model.staticValues[i] = reference.value();
+			model.staticEdgeTypes[i] = (byte) ((reference.declared() && !reference.name().startsWith("<"))
+					? SnapshotFormat.EDGE_PROPERTY : SnapshotFormat.EDGE_INTERNAL);
+			model.staticSensitive[i] = reference.declared() && redaction.isSensitiveName(reference.name());
 		}
 	}
 
@@ -334,6 +328,17 @@ final class ClassTable {
 							: element);
 		};
 		return base + "[]".repeat(dimensions);
+	}
+
+	/**
+	 * A reference a class mirror holds: one the dump gives every class (its superclass,
+	 * loader, signers and protection domain) or a declared static field.
+	 *
+	 * @param name the edge's name
+	 * @param value the object id
+	 * @param declared whether the class declares it
+	 */
+	private record StaticReference(String name, long value, boolean declared) {
 	}
 
 }

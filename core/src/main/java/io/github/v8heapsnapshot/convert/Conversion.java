@@ -5,11 +5,10 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -26,9 +25,9 @@ import io.github.v8heapsnapshot.v8.StringTable;
  */
 final class Conversion {
 
-	private static final Pattern SENSITIVE = Pattern.compile("(?i)password|passwd|secret|token|key|credential|auth");
-
 	private final ConversionOptions options;
+
+	private final RedactionPolicy redaction;
 
 	private final Progress progress;
 
@@ -38,6 +37,7 @@ final class Conversion {
 
 	Conversion(ConversionOptions options, Progress progress, Path work) {
 		this.options = options;
+		this.redaction = new RedactionPolicy(options);
 		this.progress = progress;
 		this.work = work;
 	}
@@ -50,51 +50,40 @@ final class Conversion {
 			// The root's empty name first, as in V8's snapshots
 			strings.intern("");
 			strings.intern("(GC roots)");
-			ClassTable classes = ClassTable.build(heap, this.options.layout(), strings, sensitiveNames());
+			ClassTable classes = ClassTable.build(heap, this.options.layout(), strings, this.redaction);
 			RootPlan plan = RootPlan.build(heap, classes, strings);
 			start = lap(ConversionPhase.INDEX, start);
 			this.progress.phase(ConversionPhase.LINK);
 			try (LinkContext context = new LinkContext(heap, classes, this.options.layout(), this.work,
 					this.options.stringLimit(), plan.threadsByObject, plan.localNames, plan.localTargets,
-					this.options.redaction() == Redaction.SECRETS)) {
-				LinkPass[] workers = link(context, heap, strings);
-				try {
-					start = lap(ConversionPhase.LINK, start);
-					this.progress.phase(ConversionPhase.WRITE);
-					long stringNodes = 0;
-					for (LinkPass worker : workers) {
-						stringNodes += worker.stringCount;
+					this.redaction.masksSecrets());
+					LinkedGraph graph = link(context, heap, strings)) {
+				start = lap(ConversionPhase.LINK, start);
+				this.progress.phase(ConversionPhase.WRITE);
+				strings.reserve(graph.stringCount());
+				ValueNamer namer = new ValueNamer(strings, this.redaction);
+				try (ObjectIds ids = assignIds(context, graph, strings)) {
+					WritePass write = new WritePass(context, graph, strings, plan, namer, this.progress,
+							this.redaction::isSensitiveName, this.options.threads(), ids);
+					write.run(part);
+					if (ids != null) {
+						ids.commit();
 					}
-					strings.reserve(stringNodes);
-					ValueNamer namer = new ValueNamer(strings, this.options.redaction());
-					try (ObjectIds ids = assignIds(context, workers, strings)) {
-						WritePass write = new WritePass(context, workers, strings, plan, namer, this.progress,
-								sensitiveNames(), this.options.threads(), ids);
-						write.run(part);
-						if (ids != null) {
-							ids.commit();
-						}
-						lap(ConversionPhase.WRITE, start);
-						return new ConversionResult(write.nodeCount, write.edgeCount, heap.fileSize, Files.size(part),
-								this.durations, namer.shortened());
-					}
-				}
-				finally {
-					for (LinkPass worker : workers) {
-						worker.close();
-					}
+					lap(ConversionPhase.WRITE, start);
+					return new ConversionResult(write.nodeCount, write.edgeCount, heap.fileSize, Files.size(part),
+							this.durations, namer.shortened());
 				}
 			}
 		}
 	}
 
-	private @Nullable ObjectIds assignIds(LinkContext context, LinkPass[] workers, StringTable strings)
+	private @Nullable ObjectIds assignIds(LinkContext context, LinkedGraph graph, StringTable strings)
 			throws IOException {
 		Path table = this.options.objectIds();
 		if (table == null) {
 			return null;
 		}
-		ObjectIds ids = ObjectIds.assign(table, new LinkedDumpGraph(context, workers, strings), this.work);
+		ObjectIds ids = ObjectIds.assign(table, new LinkedDumpGraph(context, graph, strings), this.work);
 		this.progress.objectIdsAssigned(new ObjectIdStatistics(ids.nodes(), ids.previousNodes(), ids.keptByAddress(),
 				ids.keptByContent(), ids.keptByPlace()));
 		return ids;
@@ -106,20 +95,7 @@ final class Conversion {
 		return now;
 	}
 
-	static Predicate<String> sensitiveNames(ConversionOptions options) {
-		List<Pattern> patterns = options.sensitiveNames();
-		return (name) -> SENSITIVE.matcher(name).find()
-				|| patterns.stream().anyMatch((pattern) -> pattern.matcher(name).find());
-	}
-
-	private Predicate<String> sensitiveNames() {
-		if (this.options.redaction() != Redaction.SECRETS) {
-			return (name) -> false;
-		}
-		return sensitiveNames(this.options);
-	}
-
-	private LinkPass[] link(LinkContext context, HeapModel heap, StringTable strings) throws IOException {
+	private LinkedGraph link(LinkContext context, HeapModel heap, StringTable strings) throws IOException {
 		int segments = heap.segmentCount();
 		long total = (segments > 0) ? heap.segmentEnd(segments - 1) - heap.segmentStart(0) : 0;
 		boolean parallel = segments > 1 && total > IndexPass.PARALLEL_THRESHOLD && this.options.threads() > 1;
@@ -132,39 +108,36 @@ final class Conversion {
 		}
 		int valueName = strings.intern("value");
 		int className = strings.intern("<class>");
-		LinkPass[] workers = new LinkPass[parallel ? 2 : 1];
+		List<LinkedRange> ranges = new ArrayList<>();
 		try {
-			for (int i = 0; i < workers.length; i++) {
-				workers[i] = new LinkPass(context, i, valueName, className);
+			ranges.add(LinkedRange.create(context, 0, 0));
+			if (parallel) {
+				ranges.add(LinkedRange.create(context, 1, context.firstOrdinal(split)));
 			}
-		}
-		catch (IOException | RuntimeException ex) {
-			closeAll(workers);
-			throw ex;
-		}
-		try {
-			workers[0].linkClasses();
+			LinkPass first = new LinkPass(context, ranges.get(0), valueName, className);
+			first.linkClasses();
 			if (!parallel) {
-				LinkPass only = workers[0];
-				only.linkObjects(0, segments, () -> this.progress.update(only.bytesDone.get(), total));
+				first.linkObjects(0, segments, () -> this.progress.update(first.bytesDone.get(), total));
 			}
 			else {
-				linkInParallel(workers, split, segments, total);
+				LinkPass second = new LinkPass(context, ranges.get(1), valueName, className);
+				linkInParallel(first, second, split, segments, total);
 			}
-			for (LinkPass worker : workers) {
-				worker.finishOutputs();
+			for (LinkedRange range : ranges) {
+				range.finish();
 			}
+			return LinkedGraph.join(ranges, context.nodeCount);
 		}
 		catch (IOException | RuntimeException ex) {
-			closeAll(workers);
+			try (Closer closer = new Closer()) {
+				ranges.forEach(closer::add);
+			}
 			throw ex;
 		}
-		return workers;
 	}
 
-	private void linkInParallel(LinkPass[] workers, int split, int segments, long total) throws IOException {
-		LinkPass first = workers[0];
-		LinkPass second = workers[1];
+	private void linkInParallel(LinkPass first, LinkPass second, int split, int segments, long total)
+			throws IOException {
 		Cancellation stop = new Cancellation();
 		Parallel.run(this.options.threads(), "v8heapsnapshot-link",
 				() -> second.linkObjects(split, segments, () -> stop.check()),
@@ -172,14 +145,6 @@ final class Conversion {
 					this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total);
 					stop.check();
 				}), () -> this.progress.update(first.bytesDone.get() + second.bytesDone.get(), total), stop);
-	}
-
-	private static void closeAll(LinkPass[] workers) throws IOException {
-		for (LinkPass worker : workers) {
-			if (worker != null) {
-				worker.close();
-			}
-		}
 	}
 
 }

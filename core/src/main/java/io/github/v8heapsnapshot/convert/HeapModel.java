@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.hprof.ClassDump;
 import io.github.v8heapsnapshot.hprof.HprofFormatException;
 import io.github.v8heapsnapshot.hprof.ModifiedUtf8;
@@ -56,15 +58,11 @@ final class HeapModel {
 
 	final List<StackTrace> traces = new ArrayList<>();
 
-	final List<ClassDump> classDumps = new ArrayList<>();
-
-	final List<Long> classDumpOffsets = new ArrayList<>();
+	final List<ClassDumpRecord> classDumps = new ArrayList<>();
 
 	final List<Root> roots = new ArrayList<>();
 
-	private long[] segments = new long[48];
-
-	private int segmentCount;
+	private final List<Segment> segments = new ArrayList<>();
 
 	HeapModel(FileChannel channel, long fileSize, int idSize, ObjectIdIndex objects) {
 		this.channel = channel;
@@ -88,7 +86,7 @@ final class HeapModel {
 	 * @param id the symbol id
 	 * @return the decoded symbol, or {@code null} if the dump has no such symbol
 	 */
-	String symbol(long id) throws IOException {
+	@Nullable String symbol(long id) throws IOException {
 		int index = this.symbolIndex.get(id, -1);
 		if (index < 0) {
 			return null;
@@ -112,33 +110,28 @@ final class HeapModel {
 	}
 
 	void addSegment(long start, long end, long firstObject) {
-		if (this.segmentCount * 3 == this.segments.length) {
-			this.segments = Arrays.copyOf(this.segments, this.segments.length * 2);
-		}
-		this.segments[this.segmentCount * 3] = start;
-		this.segments[this.segmentCount * 3 + 1] = end;
-		this.segments[this.segmentCount * 3 + 2] = firstObject;
-		this.segmentCount++;
+		this.segments.add(new Segment(start, end, firstObject));
 	}
 
 	int segmentCount() {
-		return this.segmentCount;
+		return this.segments.size();
 	}
 
 	long segmentStart(int segment) {
-		return this.segments[segment * 3];
+		return this.segments.get(segment).start();
 	}
 
 	long segmentEnd(int segment) {
-		return this.segments[segment * 3 + 1];
+		return this.segments.get(segment).end();
 	}
 
 	void segmentFirstObject(int segment, long firstObject) {
-		this.segments[segment * 3 + 2] = firstObject;
+		Segment found = this.segments.get(segment);
+		this.segments.set(segment, new Segment(found.start(), found.end(), firstObject));
 	}
 
 	long segmentFirstObject(int segment) {
-		return this.segments[segment * 3 + 2];
+		return this.segments.get(segment).firstObject();
 	}
 
 	/**
@@ -151,6 +144,27 @@ final class HeapModel {
 	 * {@link io.github.v8heapsnapshot.hprof.HeapDumpVisitor#root}
 	 */
 	record Root(RootKind kind, long objectId, int threadSerial, int index) {
+
+	}
+
+	/**
+	 * A CLASS_DUMP sub-record.
+	 *
+	 * @param dump what it holds
+	 * @param offset where it starts in the file
+	 */
+	record ClassDumpRecord(ClassDump dump, long offset) {
+
+	}
+
+	/**
+	 * A heap dump segment record's body.
+	 *
+	 * @param start the offset of its first sub-record
+	 * @param end the offset after its last one
+	 * @param firstObject the ordinal of its first object, once the index pass counted them
+	 */
+	record Segment(long start, long end, long firstObject) {
 
 	}
 

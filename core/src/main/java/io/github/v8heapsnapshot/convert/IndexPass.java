@@ -149,9 +149,7 @@ final class IndexPass {
 
 		private final List<HeapModel.Root> roots = new ArrayList<>();
 
-		private final List<ClassDump> classDumps = new ArrayList<>();
-
-		private final List<Long> classDumpOffsets = new ArrayList<>();
+		private final List<HeapModel.ClassDumpRecord> classDumps = new ArrayList<>();
 
 		private final AtomicLong bytesDone = new AtomicLong();
 
@@ -163,7 +161,7 @@ final class IndexPass {
 			this.ids = ids;
 		}
 
-		void scan(int from, int to, LinkPass.Checkpoint checkpoint) throws IOException {
+		void scan(int from, int to, Checkpoint checkpoint) throws IOException {
 			HeapModel heap = IndexPass.this.model;
 			HprofInput in = new HprofInput(heap.channel, heap.fileSize, 4 << 20, heap.idSize);
 			this.firstSegment = from;
@@ -187,7 +185,6 @@ final class IndexPass {
 			}
 			heap.roots.addAll(this.roots);
 			heap.classDumps.addAll(this.classDumps);
-			heap.classDumpOffsets.addAll(this.classDumpOffsets);
 		}
 
 		@Override
@@ -197,8 +194,7 @@ final class IndexPass {
 
 		@Override
 		public void classDump(ClassDump dump, long offset) {
-			this.classDumps.add(dump);
-			this.classDumpOffsets.add(offset);
+			this.classDumps.add(new HeapModel.ClassDumpRecord(dump, offset));
 		}
 
 		@Override

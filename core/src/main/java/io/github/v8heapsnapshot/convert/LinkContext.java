@@ -83,6 +83,15 @@ final class LinkContext implements Closeable {
 		return this.classes.indexOf(id);
 	}
 
+	/**
+	 * Returns the raw ordinal of the first object of a heap dump segment.
+	 * @param segment the segment
+	 * @return the ordinal
+	 */
+	long firstOrdinal(int segment) {
+		return this.classCount + this.heap.segmentFirstObject(segment);
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.objects.close();

@@ -1,15 +1,8 @@
 package io.github.v8heapsnapshot.convert;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicLong;
-
-import org.jspecify.annotations.Nullable;
 
 import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.hprof.HeapDumpScanner;
@@ -21,27 +14,14 @@ import io.github.v8heapsnapshot.v8.SnapshotFormat;
 
 /**
  * The second pass, one worker per range of heap dump segments: resolves every reference to
- * a raw ordinal and writes node records (kind and name reference, size, edge count, extra)
- * and edge records (type, name or index, target) in node order, counts references per node
- * in its own flags array, and keeps the first bytes of every byte and char array (in
- * ordinal order, with an index of their ordinals) so String values can be named later.
+ * a raw ordinal and fills its {@link LinkedRange}: node and edge records in node order, the
+ * strong edges, the flags of the nodes it references, and the first bytes of every byte and
+ * char array so that String values can be named later.
  *
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-final class LinkPass implements HeapDumpVisitor, Closeable {
-
-	static final int KIND_CLASS = 0;
-
-	static final int KIND_INSTANCE = 1;
-
-	static final int KIND_STRING = 2;
-
-	static final int KIND_OBJECT_ARRAY = 3;
-
-	static final int KIND_PRIMITIVE_ARRAY = 4;
-
-	private static final int BUFFER_SIZE = 1 << 20;
+final class LinkPass implements HeapDumpVisitor {
 
 	private static final int CLASS_CACHE_SIZE = 256;
 
@@ -50,55 +30,15 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	private final LinkContext context;
 
-	private final int worker;
+	private final LinkedRange range;
 
-	final MappedBuffer flags;
-
-	private final BinaryOutput textOutput;
-
-	private final BinaryOutput textOrdinalOutput;
-
-	private final BinaryOutput textOffsetOutput;
-
-	/** The kept array prefixes, mapped once linking is done. */
-	@Nullable MappedBuffer text;
-
-	/** The ordinals of the arrays whose prefixes were kept, mapped once linking is done. */
-	@Nullable MappedBuffer textOrdinals;
-
-	/** Where each kept prefix starts, mapped once linking is done. */
-	@Nullable MappedBuffer textOffsets;
-
-	long textCount;
-
-	long firstOrdinal;
-
-	long stringCount;
+	private final MappedBuffer flags;
 
 	private final long[] recentIds = new long[RECENT];
-
-	private long rangeStart;
 
 	private final long[] cachedClassIds = new long[CLASS_CACHE_SIZE];
 
 	private final ClassModel[] cachedClasses = new ClassModel[CLASS_CACHE_SIZE];
-
-	final BinaryOutput nodes;
-
-	final BinaryOutput edges;
-
-	final BinaryOutput entries;
-
-	/** With secrets to mask: per String, its ordinal, value array and coder. */
-	final BinaryOutput strings;
-
-	/** The targets of the strong edges, in node order. */
-	final BinaryOutput targets;
-
-	/** Per node, the number of strong edges up to and including its own. */
-	final BinaryOutput strongEnds;
-
-	long strongCount;
 
 	private final int valueName;
 
@@ -106,68 +46,19 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	private final int referenceSize;
 
-	private final byte[] scratch;
-
-	private long textSize;
+	private long rangeStart;
 
 	private long ordinal;
 
-	long edgeCount;
-
 	final AtomicLong bytesDone = new AtomicLong();
 
-	LinkPass(LinkContext context, int worker, int valueName, int className) throws IOException {
+	LinkPass(LinkContext context, LinkedRange range, int valueName, int className) {
 		this.context = context;
-		this.worker = worker;
+		this.range = range;
+		this.flags = range.flags();
 		this.valueName = valueName;
 		this.className = className;
 		this.referenceSize = context.layout.referenceSize();
-		this.scratch = new byte[context.textBytes + 5];
-		Path directory = context.directory;
-		MappedBuffer flagBuffer = MappedBuffer.create(directory, "flags", Math.max(1, context.nodeCount));
-		BinaryOutput textBuffer = null;
-		BinaryOutput ordinalBuffer = null;
-		BinaryOutput offsetBuffer = null;
-		BinaryOutput nodeOutput = null;
-		BinaryOutput edgeOutput = null;
-		BinaryOutput entryOutput = null;
-		BinaryOutput stringOutput = null;
-		BinaryOutput targetOutput = null;
-		BinaryOutput endOutput = null;
-		try {
-			textBuffer = new BinaryOutput(directory.resolve("text-" + worker), BUFFER_SIZE);
-			ordinalBuffer = new BinaryOutput(directory.resolve("text-ordinals-" + worker), 1 << 18);
-			offsetBuffer = new BinaryOutput(directory.resolve("text-offsets-" + worker), 1 << 18);
-			nodeOutput = new BinaryOutput(directory.resolve("nodes-" + worker), BUFFER_SIZE);
-			edgeOutput = new BinaryOutput(directory.resolve("edges-" + worker), BUFFER_SIZE);
-			entryOutput = new BinaryOutput(directory.resolve("entries-" + worker), 1 << 16);
-			stringOutput = new BinaryOutput(directory.resolve("strings-" + worker), 1 << 16);
-			targetOutput = new BinaryOutput(directory.resolve("targets-" + worker), BUFFER_SIZE);
-			endOutput = new BinaryOutput(directory.resolve("strong-ends-" + worker), BUFFER_SIZE);
-		}
-		catch (IOException | RuntimeException ex) {
-			closeAll(flagBuffer, textBuffer, ordinalBuffer, offsetBuffer, nodeOutput, edgeOutput, entryOutput, stringOutput,
-					targetOutput, endOutput);
-			throw ex;
-		}
-		this.flags = flagBuffer;
-		this.textOutput = textBuffer;
-		this.textOrdinalOutput = ordinalBuffer;
-		this.textOffsetOutput = offsetBuffer;
-		this.nodes = nodeOutput;
-		this.edges = edgeOutput;
-		this.entries = entryOutput;
-		this.strings = stringOutput;
-		this.targets = targetOutput;
-		this.strongEnds = endOutput;
-	}
-
-	private static void closeAll(Closeable... closeables) throws IOException {
-		for (Closeable closeable : closeables) {
-			if (closeable != null) {
-				closeable.close();
-			}
-		}
 	}
 
 	/**
@@ -181,7 +72,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			for (int f = 0; f < model.staticValues.length; f++) {
 				long target = this.context.resolve(model.staticValues[f]);
 				if (target >= 0) {
-					this.edges.putInts(model.staticEdgeTypes[f], model.staticNames[f], (int) target);
+					this.range.edges().add(model.staticEdgeTypes[f], model.staticNames[f], (int) target);
 					strong(target);
 					if (model.staticSensitive[f]) {
 						mark(target, NodeFlags.SENSITIVE);
@@ -189,8 +80,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 					count++;
 				}
 			}
-			this.edgeCount += count;
-			node(KIND_CLASS << 28 | i, size(model.mirrorSize), count, 0);
+			node(NodeHead.of(NodeHead.CLASS, i), size(model.mirrorSize), count, 0);
 		}
 	}
 
@@ -206,11 +96,8 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		if (firstSegment >= endSegment) {
 			return;
 		}
-		this.ordinal = this.context.classCount + heap.segmentFirstObject(firstSegment);
+		this.ordinal = this.context.firstOrdinal(firstSegment);
 		this.rangeStart = this.ordinal;
-		if (this.worker > 0) {
-			this.firstOrdinal = this.ordinal;
-		}
 		HprofInput in = new HprofInput(heap.channel, heap.fileSize, 4 << 20, heap.idSize);
 		for (int segment = firstSegment; segment < endSegment; segment++) {
 			checkpoint.check();
@@ -247,17 +134,15 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			int coder = (model.stringCoderOffset >= 0) ? in.buffer().get(base + model.stringCoderOffset) & 1 : 0;
 			int count = 0;
 			if (target >= 0) {
-				this.edges.putInts(SnapshotFormat.EDGE_INTERNAL, this.valueName, (int) target);
+				this.range.edges().add(SnapshotFormat.EDGE_INTERNAL, this.valueName, (int) target);
 				strong(target);
 				mark(target, NodeFlags.STRING_VALUE);
 				count = 1;
 			}
-			this.stringCount++;
 			if (this.context.secrets) {
-				this.strings.putInts((int) (this.ordinal - 1), (int) target, coder);
+				this.range.strings().add((int) (this.ordinal - 1), (int) target, coder);
 			}
-			this.edgeCount += count;
-			node(KIND_STRING << 28 | coder, size(model.instanceSize), count, (int) target);
+			node(NodeHead.of(NodeHead.STRING, coder), size(model.instanceSize), count, (int) target);
 			return;
 		}
 		int count = 0;
@@ -272,7 +157,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 				continue;
 			}
 			int type = model.refEdgeTypes[i];
-			this.edges.putInts(type, model.refNames[i], (int) target);
+			this.range.edges().add(type, model.refNames[i], (int) target);
 			if (type == SnapshotFormat.EDGE_WEAK) {
 				mark(target, NodeFlags.WEAK);
 			}
@@ -288,17 +173,16 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			long key = resolve(in.idAt(base + model.mapKeyOffset));
 			long value = resolve(in.idAt(base + model.mapValueOffset));
 			if (key >= 0 && value >= 0) {
-				this.entries.putInts((int) key, (int) value, 0);
+				this.range.entries().add((int) key, (int) value);
 			}
 		}
-		this.edges.putInts(SnapshotFormat.EDGE_INTERNAL, this.className, model.index);
+		this.range.edges().add(SnapshotFormat.EDGE_INTERNAL, this.className, model.index);
 		strong(model.index);
 		count++;
 		if (model.threadNameOffset >= 0) {
 			count += linkThread(id, in.idAt(base + model.threadNameOffset));
 		}
-		this.edgeCount += count;
-		node(KIND_INSTANCE << 28 | model.index, size(model.instanceSize), count, 0);
+		node(NodeHead.of(NodeHead.INSTANCE, model.index), size(model.instanceSize), count, 0);
 	}
 
 	private int linkThread(long id, long nameId) throws IOException {
@@ -313,7 +197,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		for (int i = 0; i < names.length; i++) {
 			long target = this.context.resolve(targets[i]);
 			if (target >= 0) {
-				this.edges.putInts(SnapshotFormat.EDGE_INTERNAL, names[i], (int) target);
+				this.range.edges().add(SnapshotFormat.EDGE_INTERNAL, names[i], (int) target);
 				strong(target);
 				count++;
 			}
@@ -343,7 +227,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 				if (element != 0) {
 					long target = resolve(element);
 					if (target >= 0) {
-						this.edges.putInts(SnapshotFormat.EDGE_ELEMENT, index + i, (int) target);
+						this.range.edges().add(SnapshotFormat.EDGE_ELEMENT, index + i, (int) target);
 						strong(target);
 						count++;
 					}
@@ -352,8 +236,7 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 			buffer.position(base + n * idSize);
 			index += n;
 		}
-		this.edgeCount += count;
-		node(KIND_OBJECT_ARRAY << 28 | model.index,
+		node(NodeHead.of(NodeHead.OBJECT_ARRAY, model.index),
 				size(this.context.layout.arraySize(length, this.referenceSize)), count, 0);
 	}
 
@@ -363,24 +246,11 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 		remember(id);
 		int elementSize = BasicType.primitiveSize(type);
 		if (type == BasicType.BYTE || type == BasicType.CHAR) {
-			int kept = (int) Math.min((long) length * elementSize, this.context.textBytes);
-			ByteBuffer buffer = in.require(kept, "PRIM_ARRAY_DUMP", offset);
-			long at = this.textSize;
-			byte[] bytes = this.scratch;
-			bytes[0] = (byte) (length >>> 24);
-			bytes[1] = (byte) (length >>> 16);
-			bytes[2] = (byte) (length >>> 8);
-			bytes[3] = (byte) length;
-			bytes[4] = (byte) type;
-			buffer.get(buffer.position(), bytes, 5, kept);
-			this.textOutput.putBytes(bytes, 0, kept + 5);
-			this.textSize = at + kept + 5;
-			this.textCount++;
-			this.textOrdinalOutput.putInt((int) self);
-			this.textOffsetOutput.putLong(at);
+			ByteBuffer buffer = in.require(this.range.text().kept(type, length), "PRIM_ARRAY_DUMP", offset);
+			this.range.text().add(self, type, length, buffer);
 			mark(self, NodeFlags.TEXT_ARRAY);
 		}
-		node(KIND_PRIMITIVE_ARRAY << 28 | type,
+		node(NodeHead.of(NodeHead.PRIMITIVE_ARRAY, type),
 				size(this.context.layout.arraySize(length, elementSize)), 0, 0);
 	}
 
@@ -407,81 +277,20 @@ final class LinkPass implements HeapDumpVisitor, Closeable {
 
 	private void strong(long target) throws IOException {
 		this.flags.putByte(target, NodeFlags.addStrong(this.flags.getByte(target)));
-		this.targets.putInt((int) target);
-		this.strongCount++;
+		this.range.strong().add(target);
 	}
 
-	private void node(int head, int size, int edges, int aux) throws IOException {
-		this.nodes.putInts(head, size, edges, aux);
-		this.strongEnds.putInt((int) this.strongCount);
+	private void node(int head, int size, int edges, int valueArray) throws IOException {
+		this.range.nodes().add(head, size, edges, valueArray);
+		this.range.strong().endNode();
 	}
 
 	private void mark(long target, int bit) {
 		this.flags.putByte(target, (byte) (this.flags.getByte(target) | bit));
 	}
 
-	/**
-	 * Called between segments; throws to stop the worker.
-	 */
-	@FunctionalInterface
-	interface Checkpoint {
-
-		void check() throws IOException;
-
-	}
-
 	private static int size(long size) {
 		return (int) Math.min(size, SnapshotFormat.MAX_SIZE);
-	}
-
-	/**
-	 * Reads back the node record of a node this worker linked.
-	 * @param node the raw ordinal
-	 * @return the four ints of the record
-	 */
-	int[] nodeRecord(long node) throws IOException {
-		ByteBuffer record = ByteBuffer.allocate(16).order(ByteOrder.nativeOrder());
-		try (FileChannel channel = FileChannel.open(this.nodes.file(), StandardOpenOption.READ)) {
-			long at = (node - this.firstOrdinal) * 16;
-			while (record.hasRemaining() && channel.read(record, at + record.position()) >= 0) {
-				// read until full or at the end
-			}
-		}
-		record.flip();
-		return (record.remaining() == 16)
-				? new int[] { record.getInt(), record.getInt(), record.getInt(), record.getInt() } : new int[] { 0, 0, 0, -1 };
-	}
-
-	/**
-	 * Flushes the record files and maps the kept prefixes; the flags stay open for the write
-	 * pass.
-	 */
-	void finishOutputs() throws IOException {
-		closeAll(this.nodes, this.edges, this.entries, this.strings, this.targets, this.strongEnds, this.textOutput,
-				this.textOrdinalOutput, this.textOffsetOutput);
-		if (this.text == null) {
-			this.text = MappedBuffer.openReadOnly(this.textOutput.file());
-			this.textOrdinals = MappedBuffer.openReadOnly(this.textOrdinalOutput.file());
-			this.textOffsets = MappedBuffer.openReadOnly(this.textOffsetOutput.file());
-		}
-	}
-
-	/**
-	 * Deletes the kept prefixes once every String is named.
-	 */
-	void releaseText() throws IOException {
-		closeAll(this.text, this.textOrdinals, this.textOffsets);
-	}
-
-	@Override
-	public void close() throws IOException {
-		try {
-			closeAll(this.nodes, this.edges, this.entries, this.strings, this.targets, this.strongEnds, this.textOutput,
-					this.textOrdinalOutput, this.textOffsetOutput);
-		}
-		finally {
-			closeAll(this.flags, this.text, this.textOrdinals, this.textOffsets);
-		}
 	}
 
 }

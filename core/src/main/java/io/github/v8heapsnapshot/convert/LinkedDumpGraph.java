@@ -1,11 +1,9 @@
 package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.stream.LongStream;
 
-import io.github.v8heapsnapshot.hprof.BasicType;
 import io.github.v8heapsnapshot.ids.ObjectGraph;
 import io.github.v8heapsnapshot.index.LongIntMap;
 import io.github.v8heapsnapshot.index.MappedBuffer;
@@ -15,7 +13,7 @@ import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
  * The linked dump as {@link io.github.v8heapsnapshot.ids.ObjectIds} reads it: nodes by raw
- * ordinal, read back from the link workers' record files, and the addresses from the object
+ * ordinal, read back from the {@link LinkedGraph}'s records, and the addresses from the object
  * index. Names are keyed by their text, so that the keys of two dumps compare.
  *
  * @author v8heapsnapshot developers
@@ -23,13 +21,11 @@ import io.github.v8heapsnapshot.v8.StringTable;
  */
 final class LinkedDumpGraph implements ObjectGraph {
 
-	private static final int BUFFER_SIZE = 1 << 20;
-
 	private static final int SMALL_NAMES = 1 << 16;
 
 	private final LinkContext context;
 
-	private final LinkPass[] workers;
+	private final LinkedGraph graph;
 
 	private final StringTable strings;
 
@@ -40,9 +36,9 @@ final class LinkedDumpGraph implements ObjectGraph {
 
 	private final LongIntMap nameKeys = new LongIntMap();
 
-	LinkedDumpGraph(LinkContext context, LinkPass[] workers, StringTable strings) throws IOException {
+	LinkedDumpGraph(LinkContext context, LinkedGraph graph, StringTable strings) throws IOException {
 		this.context = context;
-		this.workers = workers;
+		this.graph = graph;
 		this.strings = strings;
 		this.classNames = new int[context.classCount];
 		for (int i = 0; i < context.classCount; i++) {
@@ -68,25 +64,20 @@ final class LinkedDumpGraph implements ObjectGraph {
 		int nextLoader = 0;
 		try (MappedBuffer texts = textKeys()) {
 			long ordinal = 0;
-			for (LinkPass worker : this.workers) {
-				try (BinaryInput in = new BinaryInput(worker.nodes.file(), BUFFER_SIZE)) {
-					ByteBuffer buffer = in.buffer();
-					while (in.ensure(4)) {
-						int head = buffer.getInt();
-						int size = buffer.getInt();
-						buffer.getInt();
-						int aux = buffer.getInt();
-						int kind = head >>> 28;
-						int ref = head & 0x0FFFFFFF;
-						if (kind != LinkPass.KIND_CLASS) {
-							boolean named = kind == LinkPass.KIND_INSTANCE || kind == LinkPass.KIND_OBJECT_ARRAY;
-							int type = ObjectGraph.key(kind, named ? this.classNames[ref] : ref);
+			for (LinkedRange range : this.graph.ranges()) {
+				try (NodeRecords.Cursor node = range.nodes().cursor()) {
+					while (node.next()) {
+						int kind = node.kind();
+						if (kind != NodeHead.CLASS) {
+							boolean named = kind == NodeHead.INSTANCE || kind == NodeHead.OBJECT_ARRAY;
+							int type = ObjectGraph.key(kind, named ? this.classNames[node.ref()] : node.ref());
 							int content = switch (kind) {
-								case LinkPass.KIND_STRING -> (aux >= 0) ? texts.getInt(aux * 4L) : 0;
-								case LinkPass.KIND_PRIMITIVE_ARRAY -> texts.getInt(ordinal * 4);
+								case NodeHead.STRING ->
+									(node.valueArray() >= 0) ? texts.getInt(node.valueArray() * 4L) : 0;
+								case NodeHead.PRIMITIVE_ARRAY -> texts.getInt(ordinal * 4);
 								default -> 0;
 							};
-							visitor.node(ordinal, ObjectGraph.key(type, size), 0, content);
+							visitor.node(ordinal, ObjectGraph.key(type, (int) node.size()), 0, content);
 							if (nextLoader < loaderOrdinals.length && loaderOrdinals[nextLoader] == ordinal) {
 								loaderTypes[nextLoader++] = type;
 							}
@@ -99,31 +90,29 @@ final class LinkedDumpGraph implements ObjectGraph {
 		for (int i = 0; i < this.context.classCount; i++) {
 			int loader = (loaders[i] >= 0) ? Arrays.binarySearch(loaderOrdinals, loaders[i]) : -1;
 			int anchor = ObjectGraph.key(this.classNames[i], (loader >= 0) ? loaderTypes[loader] : 0);
-			visitor.node(i, ObjectGraph.key(LinkPass.KIND_CLASS, this.classNames[i]), anchor, 0);
+			visitor.node(i, ObjectGraph.key(NodeHead.CLASS, this.classNames[i]), anchor, 0);
 		}
 	}
 
 	/**
 	 * Keys the kept prefix and the length of every {@code byte[]} and {@code char[]}, by
-	 * raw ordinal, reading the link workers' text files in order.
+	 * raw ordinal.
 	 */
 	private MappedBuffer textKeys() throws IOException {
 		MappedBuffer keys = MappedBuffer.create(this.context.directory, "text-keys",
 				Math.max(1, this.context.nodeCount) * 4);
 		try {
-			byte[] bytes = new byte[this.context.textBytes + 5];
-			for (LinkPass worker : this.workers) {
-				MappedBuffer text = worker.text;
-				long at = 0;
-				for (long i = 0; i < worker.textCount; i++) {
-					text.get(at, bytes, 0, 5);
-					int length = ((bytes[0] & 0xFF) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8)
-							| (bytes[3] & 0xFF);
-					int kept = (int) Math.min((long) length * BasicType.primitiveSize(bytes[4]), this.context.textBytes);
-					text.get(at + 5, bytes, 5, kept);
-					long ordinal = Integer.toUnsignedLong(worker.textOrdinals.getInt(i * 4));
-					keys.putInt(ordinal * 4, ObjectGraph.key(length, StringTable.hash(bytes, 4, kept + 1)));
-					at += 5 + kept;
+			// The element type, then the prefix: what is hashed
+			byte[] bytes = new byte[1 + this.context.textBytes];
+			for (LinkedRange range : this.graph.ranges()) {
+				TextRecords.Reader text = range.text().reader();
+				for (long i = 0; i < text.count(); i++) {
+					int length = text.arrayLength(i);
+					int type = text.arrayType(i);
+					int kept = text.kept(type, length);
+					bytes[0] = (byte) type;
+					text.prefix(i, bytes, 1, kept);
+					keys.putInt(text.ordinal(i) * 4, ObjectGraph.key(length, StringTable.hash(bytes, 0, kept + 1)));
 				}
 			}
 			return keys;
@@ -162,21 +151,12 @@ final class LinkedDumpGraph implements ObjectGraph {
 	public void edges(EdgeVisitor visitor) throws IOException {
 		long source = 0;
 		int classCount = this.context.classCount;
-		for (LinkPass worker : this.workers) {
-			try (BinaryInput nodes = new BinaryInput(worker.nodes.file(), BUFFER_SIZE);
-					BinaryInput edges = new BinaryInput(worker.edges.file(), BUFFER_SIZE)) {
-				ByteBuffer nodeBuffer = nodes.buffer();
-				ByteBuffer edgeBuffer = edges.buffer();
-				while (nodes.ensure(4)) {
-					nodeBuffer.position(nodeBuffer.position() + 8);
-					int count = nodeBuffer.getInt();
-					nodeBuffer.getInt();
-					for (int e = 0; e < count && edges.ensure(3); e++) {
-						int type = edgeBuffer.getInt();
-						int name = edgeBuffer.getInt();
-						long target = Integer.toUnsignedLong(edgeBuffer.getInt());
-						if (target >= classCount) {
-							visitor.edge(source, nameKey(type, name), target);
+		for (LinkedRange range : this.graph.ranges()) {
+			try (NodeRecords.Cursor node = range.nodes().cursor(); EdgeRecords.Cursor edge = range.edges().cursor()) {
+				while (node.next()) {
+					for (int e = 0; e < node.edgeCount() && edge.next(); e++) {
+						if (edge.target() >= classCount) {
+							visitor.edge(source, nameKey(edge.type(), edge.name()), edge.target());
 						}
 					}
 					source++;

@@ -3,13 +3,14 @@ package io.github.v8heapsnapshot.convert;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
  * Finds what neither a GC root nor an unreferenced top reaches: cycles that only keep each
  * other, such as the caches that {@code java.lang.Class} fields hold and HPROF leaves out.
- * A depth-first search over the strong edges (the link workers' target lists, mapped) marks
+ * A depth-first search over the strong edges (the {@link StrongEdges} of the linked ranges, mapped) marks
  * everything reachable; the first unmarked node of each remaining group is flagged
  * {@link NodeFlags#UNREACHED} so that it hangs under {@code (Unreachable from dump roots)}
  * and nothing vanishes from the dominator tree.
@@ -19,36 +20,32 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  */
 final class Reachability implements Closeable {
 
-	private final LinkPass[] workers;
+	private final LinkedGraph graph;
 
 	private final MappedBuffer flags;
 
-	private final MappedBuffer[] targets;
-
-	private final MappedBuffer[] ends;
+	private final StrongEdges.Reader[] edges;
 
 	private final MappedBuffer visited;
 
 	private final MappedBuffer stack;
 
-	private final LinkPass.Checkpoint checkpoint;
+	private final Checkpoint checkpoint;
 
 	private long stackSize;
 
 	private long steps;
 
-	private Reachability(LinkPass[] workers, MappedBuffer flags, Path directory, long nodeCount,
-			LinkPass.Checkpoint checkpoint) throws IOException {
-		this.workers = workers;
-		this.flags = flags;
+	private Reachability(LinkedGraph graph, Path directory, Checkpoint checkpoint) throws IOException {
+		this.graph = graph;
+		this.flags = graph.flags();
 		this.checkpoint = checkpoint;
-		this.targets = new MappedBuffer[workers.length];
-		this.ends = new MappedBuffer[workers.length];
-		this.visited = MappedBuffer.create(directory, "visited", ((nodeCount >>> 6) + 1) * 8);
+		List<LinkedRange> ranges = graph.ranges();
+		this.edges = new StrongEdges.Reader[ranges.size()];
+		this.visited = MappedBuffer.create(directory, "visited", ((graph.nodeCount() >>> 6) + 1) * 8);
 		this.stack = MappedBuffer.create(directory, "stack", 1 << 20);
-		for (int i = 0; i < workers.length; i++) {
-			this.targets[i] = MappedBuffer.openReadOnly(workers[i].targets.file());
-			this.ends[i] = MappedBuffer.openReadOnly(workers[i].strongEnds.file());
+		for (int i = 0; i < ranges.size(); i++) {
+			this.edges[i] = ranges.get(i).strong().reader();
 		}
 	}
 
@@ -57,10 +54,9 @@ final class Reachability implements Closeable {
 	 * unreferenced ones.
 	 * @return how many nodes were flagged
 	 */
-	static long flagUnreached(LinkPass[] workers, MappedBuffer flags, Path directory, long nodeCount,
-			LinkPass.Checkpoint checkpoint) throws IOException {
-		try (Reachability reachability = new Reachability(workers, flags, directory, nodeCount, checkpoint)) {
-			return reachability.search(nodeCount);
+	static long flagUnreached(LinkedGraph graph, Path directory, Checkpoint checkpoint) throws IOException {
+		try (Reachability reachability = new Reachability(graph, directory, checkpoint)) {
+			return reachability.search(graph.nodeCount());
 		}
 	}
 
@@ -107,17 +103,11 @@ final class Reachability implements Closeable {
 	private void drain() throws IOException {
 		while (this.stackSize > 0) {
 			long node = Integer.toUnsignedLong(this.stack.getInt(--this.stackSize * 4));
-			int worker = this.workers.length - 1;
-			while (worker > 0 && node < this.workers[worker].firstOrdinal) {
-				worker--;
-			}
-			long local = node - this.workers[worker].firstOrdinal;
-			MappedBuffer workerEnds = this.ends[worker];
-			long start = (local == 0) ? 0 : Integer.toUnsignedLong(workerEnds.getInt((local - 1) * 4));
-			long end = Integer.toUnsignedLong(workerEnds.getInt(local * 4));
-			MappedBuffer workerTargets = this.targets[worker];
-			for (long i = start; i < end; i++) {
-				visit(Integer.toUnsignedLong(workerTargets.getInt(i * 4)));
+			int range = this.graph.owner(node);
+			long local = this.graph.local(node, range);
+			StrongEdges.Reader edges = this.edges[range];
+			for (long i = edges.start(local), end = edges.end(local); i < end; i++) {
+				visit(edges.target(i));
 			}
 			if ((++this.steps & 0xFFFFF) == 0) {
 				this.checkpoint.check();
@@ -128,16 +118,7 @@ final class Reachability implements Closeable {
 	@Override
 	public void close() throws IOException {
 		try (MappedBuffer visitedBits = this.visited; MappedBuffer nodes = this.stack) {
-			for (int i = 0; i < this.workers.length; i++) {
-				closeQuietly(this.targets[i]);
-				closeQuietly(this.ends[i]);
-			}
-		}
-	}
-
-	private static void closeQuietly(MappedBuffer buffer) throws IOException {
-		if (buffer != null) {
-			buffer.close();
+			Closer.closeAll(this.edges);
 		}
 	}
 

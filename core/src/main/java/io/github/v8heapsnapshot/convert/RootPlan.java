@@ -2,9 +2,9 @@ package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 import io.github.v8heapsnapshot.hprof.RootKind;
 import io.github.v8heapsnapshot.hprof.StackFrame;
@@ -81,14 +81,11 @@ final class RootPlan {
 		}
 		RootPlan plan = new RootPlan(threads.size());
 		plan.threadRoots.addAll(threads);
-		List<List<Integer>> localNames = new ArrayList<>();
-		List<List<Long>> localTargets = new ArrayList<>();
-		List<Set<Long>> seen = new ArrayList<>();
+		// Per thread: the name of each object its stack holds, by the object's id, in order
+		List<Map<Long, Integer>> locals = new ArrayList<>();
 		for (int i = 0; i < threads.size(); i++) {
 			plan.threadsByObject.put(threads.get(i).objectId(), i);
-			localNames.add(new ArrayList<>());
-			localTargets.add(new ArrayList<>());
-			seen.add(new HashSet<>());
+			locals.add(new LinkedHashMap<>());
 		}
 		int[] counters = new int[CATEGORY_NAMES.length];
 		for (HeapModel.Root root : heap.roots) {
@@ -98,10 +95,9 @@ final class RootPlan {
 					String prefix = (root.kind() == RootKind.JAVA_FRAME) ? "<local>" : "<JNI local>";
 					int thread = threadsBySerial.get(root.threadSerial() & 0xFFFFFFFFL, -1);
 					if (thread >= 0) {
-						if (seen.get(thread).add(root.objectId())) {
-							String frame = frameName(heap, classes, threads.get(thread).index(), root.index());
-							localNames.get(thread).add(strings.intern(prefix + frame));
-							localTargets.get(thread).add(root.objectId());
+						if (!locals.get(thread).containsKey(root.objectId())) {
+							String frame = frameName(heap, threads.get(thread).index(), root.index());
+							locals.get(thread).put(root.objectId(), strings.intern(prefix + frame));
 						}
 					}
 					else {
@@ -127,8 +123,8 @@ final class RootPlan {
 			}
 		}
 		for (int i = 0; i < threads.size(); i++) {
-			plan.localNames[i] = localNames.get(i).stream().mapToInt(Integer::intValue).toArray();
-			plan.localTargets[i] = localTargets.get(i).stream().mapToLong(Long::longValue).toArray();
+			plan.localNames[i] = locals.get(i).values().stream().mapToInt(Integer::intValue).toArray();
+			plan.localTargets[i] = locals.get(i).keySet().stream().mapToLong(Long::longValue).toArray();
 		}
 		return plan;
 	}
@@ -138,8 +134,7 @@ final class RootPlan {
 		this.targets.get(category).add(target);
 	}
 
-	private static String frameName(HeapModel heap, ClassTable classes, int traceSerial, int frameIndex)
-			throws IOException {
+	private static String frameName(HeapModel heap, int traceSerial, int frameIndex) throws IOException {
 		int trace = heap.traceIndex.get(traceSerial & 0xFFFFFFFFL, -1);
 		if (trace < 0 || frameIndex < 0 || frameIndex >= heap.traces.get(trace).frameIds().length) {
 			return "";

@@ -1,7 +1,7 @@
 package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.function.Predicate;
 
 import io.github.v8heapsnapshot.index.LongIntMap;
@@ -19,8 +19,6 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  */
 final class Secrets {
 
-	private static final int STRING_RECORD = 12;
-
 	private Secrets() {
 	}
 
@@ -29,33 +27,32 @@ final class Secrets {
 	 * value.
 	 * @return a set of {@link ValueNamer#hash} values, as map keys
 	 */
-	static LongIntMap find(LinkPass[] workers, MappedBuffer flags, StringValues values,
-			Predicate<String> sensitiveName) throws IOException {
-		MappedBuffer[] strings = new MappedBuffer[workers.length];
+	static LongIntMap find(LinkedGraph graph, StringValues values, Predicate<String> sensitiveName)
+			throws IOException {
+		MappedBuffer flags = graph.flags();
+		List<LinkedRange> ranges = graph.ranges();
+		StringRecords.Reader[] strings = new StringRecords.Reader[ranges.size()];
 		try {
-			for (int i = 0; i < workers.length; i++) {
-				strings[i] = MappedBuffer.openReadOnly(workers[i].strings.file());
+			for (int i = 0; i < strings.length; i++) {
+				strings[i] = ranges.get(i).strings().reader();
 			}
-			for (LinkPass worker : workers) {
-				try (BinaryInput in = new BinaryInput(worker.entries.file(), 1 << 16)) {
-					ByteBuffer buffer = in.buffer();
-					while (in.ensure(3)) {
-						long key = Integer.toUnsignedLong(buffer.getInt());
-						long value = Integer.toUnsignedLong(buffer.getInt());
-						buffer.getInt();
-						if (load(strings, workers, key, values)
+			for (LinkedRange range : ranges) {
+				try (EntryRecords.Cursor entries = range.entries().cursor()) {
+					while (entries.next()) {
+						long key = entries.key();
+						StringRecords.Reader records = strings[graph.owner(key)];
+						if (load(records, records.find(key), values)
 								&& sensitiveName.test(new String(values.chars, 0, values.length))) {
-							flags.putByte(value, (byte) (flags.getByte(value) | NodeFlags.SENSITIVE));
+							flags.putByte(entries.value(),
+									(byte) (flags.getByte(entries.value()) | NodeFlags.SENSITIVE));
 						}
 					}
 				}
 			}
 			LongIntMap hashes = new LongIntMap();
-			for (MappedBuffer records : strings) {
-				for (long at = 0; at + STRING_RECORD <= records.capacity(); at += STRING_RECORD) {
-					long string = Integer.toUnsignedLong(records.getInt(at));
-					if ((flags.getByte(string) & NodeFlags.SENSITIVE) != 0 && records.getInt(at + 4) >= 0
-							&& values.load(records.getInt(at + 4), records.getInt(at + 8))) {
+			for (StringRecords.Reader records : strings) {
+				for (long i = 0; i < records.count(); i++) {
+					if ((flags.getByte(records.string(i)) & NodeFlags.SENSITIVE) != 0 && load(records, i, values)) {
 						hashes.put(ValueNamer.hash(values.chars, values.length), 1);
 					}
 				}
@@ -63,37 +60,13 @@ final class Secrets {
 			return hashes;
 		}
 		finally {
-			for (MappedBuffer buffer : strings) {
-				if (buffer != null) {
-					buffer.close();
-				}
-			}
+			Closer.closeAll(strings);
 		}
 	}
 
-	private static boolean load(MappedBuffer[] strings, LinkPass[] workers, long string, StringValues values) {
-		int worker = workers.length - 1;
-		while (worker > 0 && string < workers[worker].firstOrdinal) {
-			worker--;
-		}
-		MappedBuffer records = strings[worker];
-		long low = 0;
-		long high = records.capacity() / STRING_RECORD - 1;
-		while (low <= high) {
-			long middle = (low + high) >>> 1;
-			long found = Integer.toUnsignedLong(records.getInt(middle * STRING_RECORD));
-			if (found < string) {
-				low = middle + 1;
-			}
-			else if (found > string) {
-				high = middle - 1;
-			}
-			else {
-				int value = records.getInt(middle * STRING_RECORD + 4);
-				return value >= 0 && values.load(value, records.getInt(middle * STRING_RECORD + 8));
-			}
-		}
-		return false;
+	private static boolean load(StringRecords.Reader records, long index, StringValues values) {
+		return index >= 0 && records.valueArray(index) >= 0
+				&& values.load(records.valueArray(index), records.coder(index));
 	}
 
 }

@@ -1,12 +1,13 @@
 package io.github.v8heapsnapshot.convert;
 
+import java.io.IOException;
+
 import io.github.v8heapsnapshot.hprof.BasicType;
-import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
  * Decodes String values from the array prefixes the link workers kept: LATIN1 bytes,
  * UTF-16 bytes in the byte order of the dumping JVM, or big-endian {@code char[]}. Finds an
- * array's prefix by searching the worker's ordinal index, starting next to the last hit
+ * array's prefix by searching its range's {@link TextRecords}, starting next to the last hit
  * since a String and its array usually lie close together. Holds the last decoded value;
  * not thread-safe.
  *
@@ -15,7 +16,9 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  */
 final class StringValues {
 
-	private final LinkPass[] workers;
+	private final LinkedGraph graph;
+
+	private final TextRecords.Reader[] texts;
 
 	private final long[] cursors;
 
@@ -25,8 +28,6 @@ final class StringValues {
 
 	private final byte[] bytes;
 
-	private final byte[] header = new byte[5];
-
 	final char[] chars;
 
 	int length;
@@ -35,9 +36,10 @@ final class StringValues {
 
 	int arrayType;
 
-	StringValues(LinkPass[] workers, boolean littleEndian, int limit) {
-		this.workers = workers;
-		this.cursors = new long[workers.length];
+	StringValues(LinkedGraph graph, boolean littleEndian, int limit) {
+		this.graph = graph;
+		this.texts = graph.ranges().stream().map((range) -> range.text().reader()).toArray(TextRecords.Reader[]::new);
+		this.cursors = new long[this.texts.length];
 		this.littleEndian = littleEndian;
 		this.limit = limit;
 		this.bytes = new byte[2 * limit];
@@ -52,24 +54,18 @@ final class StringValues {
 	 */
 	boolean load(long array, int coder) {
 		this.length = 0;
-		int worker = this.workers.length - 1;
-		while (worker > 0 && array < this.workers[worker].firstOrdinal) {
-			worker--;
-		}
-		LinkPass owner = this.workers[worker];
-		long index = find(owner, worker, array);
+		int range = this.graph.owner(array);
+		TextRecords.Reader text = this.texts[range];
+		long index = text.find(array, this.cursors[range]);
 		if (index < 0) {
 			return false;
 		}
-		MappedBuffer text = owner.text;
-		long at = owner.textOffsets.getLong(index * 8);
-		text.get(at, this.header, 0, 5);
-		this.arrayLength = ((this.header[0] & 0xFF) << 24) | ((this.header[1] & 0xFF) << 16)
-				| ((this.header[2] & 0xFF) << 8) | (this.header[3] & 0xFF);
-		this.arrayType = this.header[4];
+		this.cursors[range] = index;
+		this.arrayLength = text.arrayLength(index);
+		this.arrayType = text.arrayType(index);
 		if (this.arrayType == BasicType.BYTE && coder == 0) {
 			int count = Math.min(this.arrayLength, this.limit);
-			text.get(at + 5, this.bytes, 0, count);
+			text.prefix(index, this.bytes, 0, count);
 			for (int i = 0; i < count; i++) {
 				this.chars[i] = (char) (this.bytes[i] & 0xFF);
 			}
@@ -79,7 +75,7 @@ final class StringValues {
 			boolean little = this.arrayType == BasicType.BYTE && this.littleEndian;
 			int available = (this.arrayType == BasicType.BYTE) ? this.arrayLength / 2 : this.arrayLength;
 			int count = Math.min(available, this.limit);
-			text.get(at + 5, this.bytes, 0, count * 2);
+			text.prefix(index, this.bytes, 0, count * 2);
 			for (int i = 0; i < count; i++) {
 				int first = this.bytes[2 * i] & 0xFF;
 				int second = this.bytes[2 * i + 1] & 0xFF;
@@ -90,33 +86,18 @@ final class StringValues {
 		return true;
 	}
 
-	private long find(LinkPass owner, int worker, long array) {
-		MappedBuffer ordinals = owner.textOrdinals;
-		long count = owner.textCount;
-		long cursor = this.cursors[worker];
-		for (long i = Math.max(0, cursor - 2), end = Math.min(count, cursor + 3); i < end; i++) {
-			if (ordinals.getInt(i * 4) == (int) array) {
-				this.cursors[worker] = i;
-				return i;
-			}
+	/**
+	 * Decodes the value of a String node.
+	 * @param string the raw ordinal of the String
+	 * @return whether it is a String whose value array holds text
+	 */
+	boolean loadString(long string) throws IOException {
+		int range = this.graph.owner(string);
+		NodeRecords nodes = this.graph.ranges().get(range).nodes();
+		try (NodeRecords.Cursor node = nodes.cursorAt(this.graph.local(string, range))) {
+			return node.next() && node.kind() == NodeHead.STRING && node.valueArray() >= 0
+					&& load(node.valueArray(), node.ref());
 		}
-		long low = 0;
-		long high = count - 1;
-		while (low <= high) {
-			long middle = (low + high) >>> 1;
-			long found = Integer.toUnsignedLong(ordinals.getInt(middle * 4));
-			if (found < array) {
-				low = middle + 1;
-			}
-			else if (found > array) {
-				high = middle - 1;
-			}
-			else {
-				this.cursors[worker] = middle;
-				return middle;
-			}
-		}
-		return -1;
 	}
 
 	/**

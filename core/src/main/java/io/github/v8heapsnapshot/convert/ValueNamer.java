@@ -35,7 +35,7 @@ final class ValueNamer {
 
 	private final StringTable strings;
 
-	private final Redaction redaction;
+	private final RedactionPolicy redaction;
 
 	private final long key = new SecureRandom().nextLong();
 
@@ -47,7 +47,7 @@ final class ValueNamer {
 
 	private long shortened;
 
-	ValueNamer(StringTable strings, Redaction redaction) {
+	ValueNamer(StringTable strings, RedactionPolicy redaction) {
 		this.strings = strings;
 		this.redaction = redaction;
 	}
@@ -81,10 +81,10 @@ final class ValueNamer {
 	 */
 	int escape(char[] chars, int length, boolean sensitive) {
 		char[] value = chars;
-		if (this.redaction == Redaction.ALL_STRINGS) {
+		if (this.redaction.tokenizesAllStrings()) {
 			value = token(chars, length);
 		}
-		else if (this.redaction == Redaction.SECRETS
+		else if (this.redaction.masksSecrets()
 				&& (sensitive || (this.secretHashes.size() > 0 && this.secretHashes.get(hash(chars, length), 0) != 0))) {
 			value = mask(length);
 		}

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -296,7 +297,7 @@ public final class ObjectIds implements Closeable {
 				int sum = this.nodes.place(source) + ObjectGraph.key(name, content);
 				this.nodes.place(source, (sum != 0) ? sum : 1);
 			}
-			if (index != null && id(target) == 0) {
+			if (index != null && pending != null && id(target) == 0) {
 				if (id(source) != 0) {
 					takeByPlace(index, target, place(source, name, target));
 				}
@@ -363,7 +364,8 @@ public final class ObjectIds implements Closeable {
 
 	private int uniqueContent(long ordinal) {
 		int content = this.nodes.content(ordinal);
-		return (content != 0 && this.uniqueContents.isUnique(ordinal)) ? content : 0;
+		UniqueKeys unique = Objects.requireNonNull(this.uniqueContents, "uniqueContents");
+		return (content != 0 && unique.isUnique(ordinal)) ? content : 0;
 	}
 
 	private void takeByPlace(PlaceIndex index, long ordinal, int place) {

@@ -51,7 +51,7 @@ final class PlaceIndex implements Closeable {
 	}
 
 	private long slot(int place) {
-		long slot = (place * 0x9E3779B97F4A7C15L >>> 20) & this.mask;
+		long slot = ((place * 0x9E3779B97F4A7C15L) >>> 20) & this.mask;
 		while (true) {
 			long entry = this.slots.getLong(slot * 8);
 			if (entry == 0 || (int) (entry >>> 32) == place) {

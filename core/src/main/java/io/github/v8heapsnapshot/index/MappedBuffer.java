@@ -14,6 +14,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A growable region of bytes in a memory-mapped temporary file, addressed by a {@code long}
  * offset, so that large indexes stay out of the Java heap. The file is mapped in chunks of
@@ -262,9 +264,9 @@ public final class MappedBuffer implements Closeable {
 	 */
 	private static final class Unmapper {
 
-		private final Object unsafe;
+		private final @Nullable Object unsafe;
 
-		private final Method invokeCleaner;
+		private final @Nullable Method invokeCleaner;
 
 		Unmapper() {
 			Object found = null;

@@ -3,6 +3,7 @@ package io.github.v8heapsnapshot.index;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -79,10 +80,11 @@ public final class ObjectIdIndex implements Closeable {
 		}
 		if (this.compact == null) {
 			long offset = this.count * 8;
-			if (offset + 8 > this.ids.capacity()) {
-				this.ids.ensureCapacity(offset + 8);
+			MappedBuffer longs = longIds();
+			if (offset + 8 > longs.capacity()) {
+				longs.ensureCapacity(offset + 8);
 			}
-			this.ids.putLong(offset, id);
+			longs.putLong(offset, id);
 		}
 		if (Long.compareUnsigned(id, this.last) <= 0) {
 			this.ascending = false;
@@ -157,7 +159,7 @@ public final class ObjectIdIndex implements Closeable {
 	 * ids that do not fit that form or need sorting.
 	 */
 	private void expand() throws IOException {
-		MappedBuffer ints = this.compact;
+		MappedBuffer ints = Objects.requireNonNull(this.compact, "compact");
 		MappedBuffer longs = MappedBuffer.create(this.directory, "ids", Math.max(1, ints.capacity() / 4) * 8);
 		for (long i = 0; i < this.count; i++) {
 			longs.putLong(i * 8, this.min + (Integer.toUnsignedLong(ints.getInt(i * 4)) << 3));
@@ -176,11 +178,12 @@ public final class ObjectIdIndex implements Closeable {
 				|| ((this.max - this.min) >>> 3) > 0xFFFFFFFFL) {
 			return;
 		}
+		MappedBuffer longs = longIds();
 		MappedBuffer ints = MappedBuffer.create(this.directory, "ids", this.count * 4);
 		for (long i = 0; i < this.count; i++) {
-			ints.putInt(i * 4, (int) ((this.ids.getLong(i * 8) - this.min) >>> 3));
+			ints.putInt(i * 4, (int) ((longs.getLong(i * 8) - this.min) >>> 3));
 		}
-		this.ids.close();
+		longs.close();
 		this.ids = null;
 		this.compact = ints;
 	}
@@ -226,8 +229,9 @@ public final class ObjectIdIndex implements Closeable {
 			return -1;
 		}
 		long page = (id - this.min) >>> this.shift;
-		int low = this.pages.getInt(page * 4);
-		int high = this.pages.getInt(page * 4 + 4) - 1;
+		MappedBuffer pages = Objects.requireNonNull(this.pages, "pages");
+		int low = pages.getInt(page * 4);
+		int high = pages.getInt(page * 4 + 4) - 1;
 		MappedBuffer ints = this.compact;
 		if (ints != null) {
 			if ((id & 7) != 0) {
@@ -249,7 +253,7 @@ public final class ObjectIdIndex implements Closeable {
 			}
 			return -1;
 		}
-		MappedBuffer sorted = this.ids;
+		MappedBuffer sorted = longIds();
 		while (low <= high) {
 			int middle = (low + high) >>> 1;
 			long found = sorted.getLong((long) middle * 8);
@@ -334,16 +338,23 @@ public final class ObjectIdIndex implements Closeable {
 		if (ints != null) {
 			return this.min + (Integer.toUnsignedLong(ints.getInt(index * 4)) << 3);
 		}
-		return this.ids.getLong(index * 8);
+		return longIds().getLong(index * 8);
+	}
+
+	// The ids are kept either as 64-bit values or, once compacted, as 32-bit offsets
+	private MappedBuffer longIds() {
+		return Objects.requireNonNull(this.ids, "ids");
 	}
 
 	private void swap(long a, long b) {
-		long id = this.ids.getLong(a * 8);
-		this.ids.putLong(a * 8, this.ids.getLong(b * 8));
-		this.ids.putLong(b * 8, id);
-		int ordinal = this.ordinals.getInt(a * 4);
-		this.ordinals.putInt(a * 4, this.ordinals.getInt(b * 4));
-		this.ordinals.putInt(b * 4, ordinal);
+		MappedBuffer ids = longIds();
+		MappedBuffer ordinals = Objects.requireNonNull(this.ordinals, "ordinals");
+		long id = ids.getLong(a * 8);
+		ids.putLong(a * 8, ids.getLong(b * 8));
+		ids.putLong(b * 8, id);
+		int ordinal = ordinals.getInt(a * 4);
+		ordinals.putInt(a * 4, ordinals.getInt(b * 4));
+		ordinals.putInt(b * 4, ordinal);
 	}
 
 	/**

@@ -38,7 +38,7 @@ final class PageOwnedNodes {
 			boolean seed = graph.isShortcut(edge) || (graph.isElement(edge) && graph.type(target) == synthetic
 					&& graph.string(graph.name(target)).equals("(Document DOM trees)"));
 			if (seed) {
-				if (owned == null) {
+				if (owned == null || stack == null) {
 					owned = new long[(graph.nodeCount() + 63) >>> 6];
 					stack = scratch.ints("page-owned-stack", graph.nodeCount());
 				}
@@ -46,6 +46,9 @@ final class PageOwnedNodes {
 					stack.set(size++, target);
 				}
 			}
+		}
+		if (owned == null || stack == null) {
+			return null;
 		}
 		while (size > 0) {
 			int node = stack.get(--size);
@@ -57,9 +60,7 @@ final class PageOwnedNodes {
 			}
 			this.graph.checkCancelled(size);
 		}
-		if (stack != null) {
-			scratch.release(stack);
-		}
+		scratch.release(stack);
 		return owned;
 	}
 

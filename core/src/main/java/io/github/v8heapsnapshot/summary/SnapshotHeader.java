@@ -3,6 +3,8 @@ package io.github.v8heapsnapshot.summary;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The layout a {@code .heapsnapshot} declares in its {@code snapshot} object: node and edge
  * columns, type names and counts. Read from the file rather than assumed, so that both this
@@ -55,21 +57,21 @@ record SnapshotHeader(long nodeCount, long edgeCount, int rootIndex, int nodeFie
 		return column;
 	}
 
-	private static Map<?, ?> map(Object value, String what) throws SnapshotFormatException {
+	private static Map<?, ?> map(@Nullable Object value, String what) throws SnapshotFormatException {
 		if (value instanceof Map<?, ?> map) {
 			return map;
 		}
 		throw new SnapshotFormatException("'" + what + "' is not an object");
 	}
 
-	private static List<?> list(Object value, String what) throws SnapshotFormatException {
+	private static List<?> list(@Nullable Object value, String what) throws SnapshotFormatException {
 		if (value instanceof List<?> list) {
 			return list;
 		}
 		throw new SnapshotFormatException("'" + what + "' is not an array");
 	}
 
-	private static List<String> strings(Object value, String what) throws SnapshotFormatException {
+	private static List<String> strings(@Nullable Object value, String what) throws SnapshotFormatException {
 		List<?> list = list(value, what);
 		for (Object element : list) {
 			if (!(element instanceof String)) {
@@ -79,7 +81,7 @@ record SnapshotHeader(long nodeCount, long edgeCount, int rootIndex, int nodeFie
 		return list.stream().map(String.class::cast).toList();
 	}
 
-	private static long number(Object value, String what) throws SnapshotFormatException {
+	private static long number(@Nullable Object value, String what) throws SnapshotFormatException {
 		if (value instanceof Long number && number >= 0) {
 			return number;
 		}

@@ -60,6 +60,7 @@ public final class StringTable implements Closeable {
 	private int count;
 
 	/** Keeps the loads of {@link #prefetch} from being optimized away. */
+	@SuppressWarnings("unused")
 	private long touched;
 
 	private byte[] scratch = new byte[256];

@@ -50,7 +50,7 @@ public final class V8HeapSnapshotDownloadManagementContextConfiguration {
 		FilterRegistrationBean<HeapSnapshotDownloadFilter> heapSnapshotDownloadFilter(HeapSnapshotStore store,
 				PathMappedEndpoints endpoints) {
 			FilterRegistrationBean<HeapSnapshotDownloadFilter> registration = new FilterRegistrationBean<>(
-					new HeapSnapshotDownloadFilter(store, endpoints.getPath(ENDPOINT_ID)));
+					new HeapSnapshotDownloadFilter(store, endpointPath(endpoints)));
 			registration.setOrder(Ordered.LOWEST_PRECEDENCE - 10);
 			return registration;
 		}
@@ -66,9 +66,17 @@ public final class V8HeapSnapshotDownloadManagementContextConfiguration {
 		@ConditionalOnMissingBean
 		HeapSnapshotDownloadWebFilter heapSnapshotDownloadWebFilter(HeapSnapshotStore store,
 				PathMappedEndpoints endpoints) {
-			return new HeapSnapshotDownloadWebFilter(store, endpoints.getPath(ENDPOINT_ID));
+			return new HeapSnapshotDownloadWebFilter(store, endpointPath(endpoints));
 		}
 
+	}
+
+	private static String endpointPath(PathMappedEndpoints endpoints) {
+		String path = endpoints.getPath(ENDPOINT_ID);
+		if (path == null) {
+			throw new IllegalStateException("The v8heapsnapshot endpoint is exposed over HTTP but has no path");
+		}
+		return path;
 	}
 
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -69,7 +70,7 @@ public final class OutOfMemoryDumpLocation {
 			regex.append(Pattern.quote(part));
 		}
 		// Later dumps of the same process get .1, .2, ... appended
-		return new OutOfMemoryDumpLocation(path.getParent(), Pattern.compile(regex + "(\\.\\d+)?"));
+		return new OutOfMemoryDumpLocation(Objects.requireNonNull(path.getParent()), Pattern.compile(regex + "(\\.\\d+)?"));
 	}
 
 	/**

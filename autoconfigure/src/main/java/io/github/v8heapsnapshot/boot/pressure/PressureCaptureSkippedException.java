@@ -1,5 +1,7 @@
 package io.github.v8heapsnapshot.boot.pressure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown by a {@link PressureCapture} that did not capture the heap.
  *
@@ -15,7 +17,7 @@ public class PressureCaptureSkippedException extends Exception {
 	 * @param reason why the heap was not captured
 	 * @param message the details
 	 */
-	public PressureCaptureSkippedException(SkipReason reason, String message) {
+	public PressureCaptureSkippedException(SkipReason reason, @Nullable String message) {
 		super(message);
 		this.reason = reason;
 	}

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,7 +80,7 @@ public final class LatencyBenchmark {
 				options);
 		List<String> rows = new ArrayList<>();
 		for (int run = 1; run <= Integer.parseInt(options.get("runs")); run++) {
-			for (String mode : options.get("modes").split(",")) {
+			for (String mode : Objects.requireNonNull(options.get("modes")).split(",")) {
 				List<PhaseLatency> phases = benchmark.measure(mode, run);
 				phases.forEach((phase) -> rows.add(phase.toRow(mode)));
 				System.out.println(PhaseLatency.header());

@@ -2,6 +2,8 @@ package io.github.v8heapsnapshot.bench.latency;
 
 import java.lang.instrument.Instrumentation;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.bench.Workload;
 
 /**
@@ -14,7 +16,7 @@ import io.github.v8heapsnapshot.bench.Workload;
  */
 public final class WorkloadAgent {
 
-	private static volatile Workload workload;
+	private static volatile @Nullable Workload workload;
 
 	private WorkloadAgent() {
 	}
@@ -25,8 +27,9 @@ public final class WorkloadAgent {
 	 * @param instrumentation unused
 	 */
 	public static void premain(String arguments, Instrumentation instrumentation) {
-		workload = Workload.build(Integer.parseInt(arguments));
-		System.out.printf("Workload of %,d items built%n", workload.size());
+		Workload built = Workload.build(Integer.parseInt(arguments));
+		workload = built;
+		System.out.printf("Workload of %,d items built%n", built.size());
 	}
 
 }
