@@ -111,10 +111,10 @@ public final class HeapSnapshotCommand {
 			}
 			else {
 				this.err.printf(Locale.ROOT,
-						"Object ids: %,d of the dump's %,d objects kept theirs from the previous dump (%,d by address, "
-								+ "%,d by content, %,d by place), %,d new%n",
-						statistics.kept(), statistics.nodes(), statistics.keptByAddress(), statistics.keptByContent(),
-						statistics.keptByPlace(), statistics.fresh());
+						"Object ids: %,d of the dump's %,d objects kept theirs from the previous dump's %,d (%,d by "
+								+ "address, %,d by content, %,d by place), %,d new%n",
+						statistics.kept(), statistics.nodes(), statistics.previousNodes(), statistics.keptByAddress(),
+						statistics.keptByContent(), statistics.keptByPlace(), statistics.fresh());
 			}
 		}
 

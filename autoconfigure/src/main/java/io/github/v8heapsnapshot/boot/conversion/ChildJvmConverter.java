@@ -24,6 +24,7 @@ import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
+import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 
 import org.springframework.util.unit.DataSize;
@@ -40,6 +41,11 @@ import org.springframework.util.unit.DataSize;
 public class ChildJvmConverter implements DumpConverter {
 
 	private static final Pattern WROTE = Pattern.compile(": ([0-9,]+) nodes, ([0-9,]+) edges");
+
+	private static final Pattern IDS_AFRESH = Pattern.compile("Object ids: the dump's ([0-9,]+) objects numbered afresh");
+
+	private static final Pattern IDS_KEPT = Pattern.compile("Object ids: [0-9,]+ of the dump's ([0-9,]+) objects kept "
+			+ "theirs from the previous dump's ([0-9,]+) \\(([0-9,]+) by address, ([0-9,]+) by content, ([0-9,]+) by place\\)");
 
 	private static final int LOG_LINES = 20;
 
@@ -125,9 +131,22 @@ public class ChildJvmConverter implements DumpConverter {
 		if (status != 0 || !wrote.find() || !Files.exists(snapshot)) {
 			throw new IOException("The converting JVM ended with status " + status + ": " + lastLines(output));
 		}
+		reportObjectIds(output, listener);
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		return new ConversionResult(count(wrote.group(1)), count(wrote.group(2)), Files.size(hprof),
 				Files.size(snapshot), Map.of(ConversionPhase.WRITE, duration));
+	}
+
+	private static void reportObjectIds(String output, ConversionListener listener) {
+		Matcher afresh = IDS_AFRESH.matcher(output);
+		Matcher kept = IDS_KEPT.matcher(output);
+		if (afresh.find()) {
+			listener.objectIdsAssigned(new ObjectIdStatistics(count(afresh.group(1)), 0, 0, 0, 0));
+		}
+		else if (kept.find()) {
+			listener.objectIdsAssigned(new ObjectIdStatistics(count(kept.group(1)), count(kept.group(2)),
+					count(kept.group(3)), count(kept.group(4)), count(kept.group(5))));
+		}
 	}
 
 	@Override

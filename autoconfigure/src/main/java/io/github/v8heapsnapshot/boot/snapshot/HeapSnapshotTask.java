@@ -2,12 +2,17 @@ package io.github.v8heapsnapshot.boot.snapshot;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import io.github.v8heapsnapshot.boot.snapshot.HeapSnapshotProgress.Phase;
 import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
+import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,6 +24,8 @@ import org.jspecify.annotations.Nullable;
  * @since 0.2.0
  */
 public final class HeapSnapshotTask {
+
+	private static final Log logger = LogFactory.getLog(HeapSnapshotTask.class);
 
 	private final String name;
 
@@ -142,10 +149,34 @@ public final class HeapSnapshotTask {
 	}
 
 	ConversionListener conversionListener() {
-		return (phase, done, total) -> {
-			this.phase = phase(phase);
-			this.phaseDone = (total > 0) ? done / (double) total : 0;
+		return new ConversionListener() {
+
+			@Override
+			public void progress(ConversionPhase phase, long done, long total) {
+				HeapSnapshotTask.this.phase = phase(phase);
+				HeapSnapshotTask.this.phaseDone = (total > 0) ? done / (double) total : 0;
+			}
+
+			@Override
+			public void objectIdsAssigned(ObjectIdStatistics statistics) {
+				logObjectIds(statistics);
+			}
+
 		};
+	}
+
+	private void logObjectIds(ObjectIdStatistics statistics) {
+		if (statistics.previousNodes() == 0) {
+			logger.info("Heap snapshot '" + this.name + "' numbers its " + statistics.nodes()
+					+ " objects afresh: the next snapshot of this process continues their ids");
+		}
+		else {
+			logger.info(String.format(Locale.ROOT,
+					"Heap snapshot '%s': %d of its %d objects kept their ids from the previous snapshot (%.2f %%), "
+							+ "%d are new",
+					this.name, statistics.kept(), statistics.nodes(), 100.0 * statistics.kept() / statistics.nodes(),
+					statistics.fresh()));
+		}
 	}
 
 	Cancellation cancellation() {

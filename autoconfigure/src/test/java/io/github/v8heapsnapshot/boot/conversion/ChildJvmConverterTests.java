@@ -5,6 +5,8 @@ import java.io.RandomAccessFile;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,9 @@ import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
+import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
+import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 import io.github.v8heapsnapshot.testing.SnapshotModel;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +59,38 @@ class ChildJvmConverterTests {
 		assertThat(result.snapshotBytes()).isEqualTo(Files.size(snapshot));
 		assertThat(converter.command(hprof, snapshot, options)).contains("-Xmx64m", "-XX:ActiveProcessorCount=1",
 				"-XX:TieredStopAtLevel=1", "--threads", "1");
+	}
+
+	@Test
+	void reportsHowTheObjectsGotTheirIds() throws IOException {
+		ChildJvmConverter converter = new ChildJvmConverter();
+		Path table = temp.resolve("object-ids");
+		List<ObjectIdStatistics> reported = new ArrayList<>();
+		ConversionListener listener = new ConversionListener() {
+
+			@Override
+			public void progress(ConversionPhase phase, long done, long total) {
+			}
+
+			@Override
+			public void objectIdsAssigned(ObjectIdStatistics statistics) {
+				reported.add(statistics);
+			}
+
+		};
+		for (String name : List.of("first", "second")) {
+			converter.convert(hprof, temp.resolve(name + ".heapsnapshot"), options().withObjectIds(table), listener,
+					new Cancellation());
+		}
+		assertThat(reported).hasSize(2);
+		ObjectIdStatistics first = reported.get(0);
+		ObjectIdStatistics second = reported.get(1);
+		assertThat(first.nodes()).isGreaterThan(10_000);
+		assertThat(first.previousNodes()).isZero();
+		// The same dump again: every object is where it was
+		assertThat(second.previousNodes()).isEqualTo(first.nodes());
+		assertThat(second.keptByAddress()).isEqualTo(second.nodes()).isEqualTo(first.nodes());
+		assertThat(second.fresh()).isZero();
 	}
 
 	@Test
