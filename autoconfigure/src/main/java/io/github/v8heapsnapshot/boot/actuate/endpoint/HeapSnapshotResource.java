@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.ReadableByteChannel;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.v8heapsnapshot.boot.snapshot.OpenHeapSnapshot;
@@ -27,25 +29,37 @@ public class HeapSnapshotResource extends FileSystemResource {
 	private final long length;
 
 	/**
-	 * Creates a resource.
-	 * @param file the stored snapshot
-	 */
-	public HeapSnapshotResource(Path file) {
-		super(file);
-		this.opened = new AtomicReference<>();
-		this.length = -1;
-	}
-
-	/**
 	 * Creates a resource that is first read from the snapshot's open file, so that it is
 	 * sent whole even if it is deleted before.
 	 * @param snapshot the snapshot, open
 	 * @throws IOException if the size of the open file cannot be read
 	 */
 	public HeapSnapshotResource(OpenHeapSnapshot snapshot) throws IOException {
-		super(snapshot.file());
-		this.opened = new AtomicReference<>(snapshot.channel());
-		this.length = snapshot.channel().size();
+		this(snapshot.file(), snapshot.channel());
+	}
+
+	private HeapSnapshotResource(Path file, FileChannel channel) throws IOException {
+		super(file);
+		this.opened = new AtomicReference<>(channel);
+		this.length = channel.size();
+	}
+
+	/**
+	 * Opens a stored snapshot, so that it is sent whole even if it is deleted before.
+	 * @param file the stored snapshot
+	 * @return the resource
+	 * @throws NoSuchFileException if the snapshot is no longer there
+	 * @throws IOException if it cannot be opened
+	 */
+	public static HeapSnapshotResource open(Path file) throws IOException {
+		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
+		try {
+			return new HeapSnapshotResource(file, channel);
+		}
+		catch (IOException ex) {
+			channel.close();
+			throw ex;
+		}
 	}
 
 	@Override
@@ -61,14 +75,14 @@ public class HeapSnapshotResource extends FileSystemResource {
 	}
 
 	@Override
-	public long contentLength() throws IOException {
-		return (this.length >= 0) ? this.length : super.contentLength();
+	public long contentLength() {
+		return this.length;
 	}
 
 	@Override
 	public boolean isFile() {
 		// An open snapshot must be read from its channel, not from its path
-		return this.length < 0 && super.isFile();
+		return false;
 	}
 
 }

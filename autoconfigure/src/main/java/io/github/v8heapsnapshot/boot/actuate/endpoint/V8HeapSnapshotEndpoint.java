@@ -1,6 +1,7 @@
 package io.github.v8heapsnapshot.boot.actuate.endpoint;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -216,8 +217,17 @@ public class V8HeapSnapshotEndpoint {
 		}
 		Path file = this.service.file(name);
 		if (file != null) {
-			return new WebEndpointResponse<>(new HeapSnapshotResource(file),
-					naming(MimeTypeUtils.APPLICATION_OCTET_STREAM, name));
+			try {
+				return new WebEndpointResponse<>(HeapSnapshotResource.open(file),
+						naming(MimeTypeUtils.APPLICATION_OCTET_STREAM, name));
+			}
+			catch (NoSuchFileException ex) {
+				// Deleted since it was found: not there any more
+			}
+			catch (IOException ex) {
+				logger.error("Heap snapshot '" + name + "' could not be read", ex);
+				return text(WebEndpointResponse.STATUS_INTERNAL_SERVER_ERROR, HeapSnapshotService.FAILURE_LOGGED);
+			}
 		}
 		if (isInProgress(name)) {
 			return text(STATUS_CONFLICT, IN_PROGRESS);
