@@ -101,7 +101,10 @@ public final class Benchmark {
 				.with(GcLog.read(gcLog).toMeasurement());
 			delete(hprof, cliSnapshot);
 			if (items > NODE_MAX_ITEMS) {
-				return java.prefixed("java.").with(cli.prefixed("cli.")).with(NODE_SKIPPED);
+				return java.prefixed("java.")
+					.with(summary.prefixed("summary."))
+					.with(cli.prefixed("cli."))
+					.with(NODE_SKIPPED);
 			}
 			Measurement node = ChildProcess.run(List.of(this.options.node(), "--expose-gc",
 					"--max-old-space-size=8192", this.options.script().toString(), Integer.toString(items),
