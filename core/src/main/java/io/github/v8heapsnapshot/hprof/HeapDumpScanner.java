@@ -59,7 +59,13 @@ public final class HeapDumpScanner {
 					in.require(idSize, rootName(tag), offset);
 					visitor.root(ROOTS[tag], in.id(), 0, 0);
 				}
-				case HprofTag.CLASS_DUMP -> visitor.classDump(readClassDump(in, offset), offset);
+				case HprofTag.CLASS_DUMP -> {
+					ClassDump dump = readClassDump(in, offset);
+					// A class without a mirror, on a nearly full heap: no object or static field is of it
+					if (dump.classId() != 0) {
+						visitor.classDump(dump, offset);
+					}
+				}
 				case HprofTag.INSTANCE_DUMP -> {
 					in.require(2L * idSize + 8, "INSTANCE_DUMP", offset);
 					long id = in.id();
@@ -118,9 +124,6 @@ public final class HeapDumpScanner {
 		int idSize = in.idSize();
 		in.require(7L * idSize + 8, record, offset);
 		long classId = in.id();
-		if (classId == 0) {
-			throw new HprofFormatException(record + " at offset " + offset + " has class id 0", offset);
-		}
 		in.u4();
 		long superId = in.id();
 		long loaderId = in.id();

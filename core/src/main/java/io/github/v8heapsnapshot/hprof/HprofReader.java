@@ -88,9 +88,13 @@ public final class HprofReader {
 				case HprofTag.LOAD_CLASS -> {
 					in.require(8L + 2 * idSize, name, offset);
 					int serial = (int) nonZero(in.u4() & 0xFFFFFFFFL, "class serial", name, offset);
-					long classId = nonZero(in.id(), "class id", name, offset);
+					long classId = in.id();
 					in.u4();
-					visitor.loadClass(serial, classId, in.id());
+					long nameId = in.id();
+					// A class whose mirror a nearly full heap could not hold: no object can be of it
+					if (classId != 0) {
+						visitor.loadClass(serial, classId, nameId);
+					}
 				}
 				case HprofTag.FRAME -> {
 					in.require(8L + 4 * idSize, name, offset);

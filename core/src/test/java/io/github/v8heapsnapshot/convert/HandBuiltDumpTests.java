@@ -125,6 +125,23 @@ class HandBuiltDumpTests {
 	}
 
 	@Test
+	void skipsAClassThatHasNoMirror() throws IOException {
+		// HotSpot lists such a class with id 0 when a nearly full heap could not hold its mirror
+		HprofBuilder hprof = new HprofBuilder(8);
+		hprof.loadClass(1, OBJECT, "java/lang/Object")
+			.loadClass(2, NODE, "com/example/Node")
+			.loadClass(3, 0, "com/example/Unmirrored");
+		hprof.segment((segment) -> segment.classDump(OBJECT, 0, 0, List.of(), List.of())
+			.classDump(NODE, OBJECT, 0, List.of(), List.of())
+			.classDump(0, OBJECT, 0, List.of(), List.of())
+			.rootUnknown(0x5000)
+			.instance(0x5000, NODE, segment.values()));
+		SnapshotModel snapshot = convert(hprof.end().toByteArray());
+		assertThat(snapshot.nodes("object", "com.example.Node")).hasSize(1);
+		assertThat(snapshot.strings()).noneMatch((name) -> name.contains("Unmirrored"));
+	}
+
+	@Test
 	void convertsStringsWithTheirArrayFoldedIn() throws IOException {
 		SnapshotModel snapshot = convert(sample(8, HprofTag.HEAP_DUMP_SEGMENT));
 		int hello = snapshot.node("string", "hello");
