@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -32,10 +33,13 @@ public final class ApplicationProcess implements AutoCloseable {
 
 	private final Path log;
 
-	private ApplicationProcess(Process process, int port, Path log) {
+	private final Path storage;
+
+	private ApplicationProcess(Process process, int port, Path log, Path storage) {
 		this.process = process;
 		this.port = port;
 		this.log = log;
+		this.storage = storage;
 	}
 
 	/**
@@ -84,7 +88,7 @@ public final class ApplicationProcess implements AutoCloseable {
 		Process process = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
 			.start();
-		ApplicationProcess application = new ApplicationProcess(process, port, log);
+		ApplicationProcess application = new ApplicationProcess(process, port, log, storage);
 		application.awaitUp();
 		return application;
 	}
@@ -150,10 +154,20 @@ public final class ApplicationProcess implements AutoCloseable {
 		List<ProcessHandle> children = this.process.descendants().toList();
 		this.process.destroyForcibly();
 		this.process.waitFor();
-		for (ProcessHandle child : children) {
+		// A converting JVM that started while the application was killed is no longer its child
+		List<ProcessHandle> orphans = ProcessHandle.allProcesses().filter(this::convertsInStorage).toList();
+		for (ProcessHandle child : Stream.concat(children.stream(), orphans.stream()).toList()) {
 			child.destroyForcibly();
 			child.onExit().join();
 		}
+	}
+
+	private boolean convertsInStorage(ProcessHandle process) {
+		String storage = this.storage.toAbsolutePath().toString();
+		return process.info()
+			.arguments()
+			.map((arguments) -> Arrays.stream(arguments).anyMatch((argument) -> argument.startsWith(storage)))
+			.orElse(false);
 	}
 
 	@Override
