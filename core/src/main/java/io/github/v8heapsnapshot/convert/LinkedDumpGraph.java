@@ -36,22 +36,22 @@ final class LinkedDumpGraph implements ObjectGraph {
 
 	private final LongIntMap nameKeys = new LongIntMap();
 
-	private final MappedBuffer fromRoots;
+	private final MappedBuffer rooted;
 
 	/**
 	 * Reads a linked dump.
 	 * @param context what the link workers shared, the object index still open
 	 * @param graph the linked graph
 	 * @param strings the strings table
-	 * @param fromRoots the bits of the nodes that a root reaches (see
+	 * @param rooted the bits of the nodes that a root or a class reaches (see
 	 * {@link Reachability#flagUnreached})
 	 */
-	LinkedDumpGraph(LinkContext context, LinkedGraph graph, StringTable strings, MappedBuffer fromRoots)
+	LinkedDumpGraph(LinkContext context, LinkedGraph graph, StringTable strings, MappedBuffer rooted)
 			throws IOException {
 		this.context = context;
 		this.graph = graph;
 		this.strings = strings;
-		this.fromRoots = fromRoots;
+		this.rooted = rooted;
 		this.classNames = new int[context.classCount];
 		for (int i = 0; i < context.classCount; i++) {
 			this.classNames[i] = (int) strings.hashOf(context.classes.get(i).nameIndex);
@@ -184,7 +184,7 @@ final class LinkedDumpGraph implements ObjectGraph {
 
 	@Override
 	public boolean rooted(long ordinal) {
-		return isClass(ordinal) || Reachability.isSet(this.fromRoots, ordinal);
+		return isClass(ordinal) || Reachability.isSet(this.rooted, ordinal);
 	}
 
 	private int nameKey(int type, int name) throws IOException {

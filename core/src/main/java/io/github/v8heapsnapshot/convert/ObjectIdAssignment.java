@@ -40,10 +40,10 @@ final class ObjectIdAssignment implements Closeable {
 	 * @throws IOException if the table or a temporary file cannot be read or written
 	 */
 	void assign(LinkContext context, LinkedGraph graph, StringTable strings) throws IOException {
-		try (MappedBuffer fromRoots = MappedBuffer.create(context.directory, "from-roots",
+		try (MappedBuffer rooted = MappedBuffer.create(context.directory, "rooted",
 				Reachability.bitsSize(context.nodeCount))) {
-			Reachability.flagUnreached(graph, context.directory, this.progress::check, fromRoots);
-			ObjectIds assigned = ObjectIds.assign(this.table, new LinkedDumpGraph(context, graph, strings, fromRoots),
+			Reachability.flagUnreached(graph, context.directory, this.progress::check, rooted, context.classCount);
+			ObjectIds assigned = ObjectIds.assign(this.table, new LinkedDumpGraph(context, graph, strings, rooted),
 					context.directory);
 			this.ids = assigned;
 			this.progress.objectIdsAssigned(new ObjectIdStatistics(assigned.nodes(), assigned.previousNodes(),

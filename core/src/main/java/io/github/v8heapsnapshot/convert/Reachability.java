@@ -57,14 +57,15 @@ final class Reachability implements Closeable {
 	 * @param graph the linked graph, its roots flagged
 	 * @param directory where the temporary files go
 	 * @param checkpoint checked now and then
-	 * @param fromRoots if not {@code null}, receives a bit per node, set for those that the
-	 * roots reach
+	 * @param rooted if not {@code null}, receives a bit per node, set for those that a root
+	 * or one of the classes reaches
+	 * @param classCount the number of classes, the first nodes
 	 * @return how many nodes were flagged
 	 */
 	static long flagUnreached(LinkedGraph graph, Path directory, Checkpoint checkpoint,
-			@Nullable MappedBuffer fromRoots) throws IOException {
+			@Nullable MappedBuffer rooted, long classCount) throws IOException {
 		try (Reachability reachability = new Reachability(graph, directory, checkpoint)) {
-			return reachability.search(graph.nodeCount(), fromRoots);
+			return reachability.search(graph.nodeCount(), rooted, classCount);
 		}
 	}
 
@@ -87,47 +88,48 @@ final class Reachability implements Closeable {
 		return (bits.getLong((node >>> 6) * 8) & (1L << node)) != 0;
 	}
 
-	private long search(long nodeCount, @Nullable MappedBuffer fromRoots) throws IOException {
+	private long search(long nodeCount, @Nullable MappedBuffer rooted, long classCount) throws IOException {
 		for (long node = 0; node < nodeCount; node++) {
 			if ((this.flags.getByte(node) & NodeFlags.ROOT) != 0) {
-				visit(node);
+				visit(this.visited, node);
 			}
 		}
-		drain();
-		if (fromRoots != null) {
+		drain(this.visited);
+		if (rooted != null) {
+			// What the classes reach besides, in a copy: the flags below stay as they were
 			for (long word = 0, size = bitsSize(nodeCount); word < size; word += 8) {
-				fromRoots.putLong(word, this.visited.getLong(word));
+				rooted.putLong(word, this.visited.getLong(word));
 			}
+			for (long node = 0; node < classCount; node++) {
+				visit(rooted, node);
+			}
+			drain(rooted);
 		}
 		for (long node = 0; node < nodeCount; node++) {
 			if (NodeFlags.top(this.flags.getByte(node))) {
-				visit(node);
+				visit(this.visited, node);
 			}
 		}
-		drain();
+		drain(this.visited);
 		long flagged = 0;
 		for (long node = 0; node < nodeCount; node++) {
 			byte f = this.flags.getByte(node);
-			if (!visited(node) && !NodeFlags.folded(f)) {
+			if (!isSet(this.visited, node) && !NodeFlags.folded(f)) {
 				this.flags.putByte(node, (byte) (f | NodeFlags.UNREACHED));
 				flagged++;
-				visit(node);
-				drain();
+				visit(this.visited, node);
+				drain(this.visited);
 			}
 		}
 		return flagged;
 	}
 
-	private boolean visited(long node) {
-		return isSet(this.visited, node);
-	}
-
-	private void visit(long node) throws IOException {
+	private void visit(MappedBuffer visitedBits, long node) throws IOException {
 		long word = (node >>> 6) * 8;
-		long bits = this.visited.getLong(word);
+		long bits = visitedBits.getLong(word);
 		long bit = 1L << node;
 		if ((bits & bit) == 0) {
-			this.visited.putLong(word, bits | bit);
+			visitedBits.putLong(word, bits | bit);
 			long at = this.stackSize * 4;
 			if (at + 4 > this.stack.capacity()) {
 				this.stack.ensureCapacity(at + 4);
@@ -137,14 +139,14 @@ final class Reachability implements Closeable {
 		}
 	}
 
-	private void drain() throws IOException {
+	private void drain(MappedBuffer visitedBits) throws IOException {
 		while (this.stackSize > 0) {
 			long node = Integer.toUnsignedLong(this.stack.getInt(--this.stackSize * 4));
 			int range = this.graph.owner(node);
 			long local = this.graph.local(node, range);
 			StrongEdges.Reader edges = this.edges[range];
 			for (long i = edges.start(local), end = edges.end(local); i < end; i++) {
-				visit(edges.target(i));
+				visit(visitedBits, edges.target(i));
 			}
 			if ((++this.steps & 0xFFFFF) == 0) {
 				this.checkpoint.check();

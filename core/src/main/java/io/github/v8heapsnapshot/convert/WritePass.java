@@ -147,7 +147,7 @@ final class WritePass {
 			Parallel.run(this.threads, "v8heapsnapshot-edges", () -> {
 				if (this.ids == null) {
 					// Else searched as the ids were assigned
-					Reachability.flagUnreached(this.graph, this.context.directory, stop::check, null);
+					Reachability.flagUnreached(this.graph, this.context.directory, stop::check, null, 0);
 				}
 				NodeNumbering numbering = NodeNumbering.number(this.graph, this.categories, this.context.directory);
 				this.numbering = numbering;

@@ -8,7 +8,8 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
  * References kept aside to read again, off the Java heap: each as its source, the key of
- * its name and its target.
+ * its name and its target, added in ascending order of source, so that the references of a
+ * source can be found again.
  *
  * @author v8heapsnapshot developers
  * @since 0.2.0
@@ -48,20 +49,23 @@ final class EdgeList implements Closeable {
 	}
 
 	/**
-	 * Reads the references, keeping those the filter accepts, in place.
+	 * Reads the references of one source.
 	 */
-	void retain(Filter filter) {
-		long kept = 0;
-		for (long offset = 0; offset < this.size * EDGE; offset += EDGE) {
-			long source = source(offset);
-			int name = this.edges.getInt(offset + 4);
-			long target = target(offset);
-			if (filter.keep(source, name, target)) {
-				put(kept * EDGE, source, name, target);
-				kept++;
+	void forEachOf(long source, ObjectGraph.EdgeVisitor visitor) throws IOException {
+		long low = 0;
+		long high = this.size;
+		while (low < high) {
+			long middle = (low + high) >>> 1;
+			if (source(middle * EDGE) < source) {
+				low = middle + 1;
+			}
+			else {
+				high = middle;
 			}
 		}
-		this.size = kept;
+		for (long offset = low * EDGE; offset < this.size * EDGE && source(offset) == source; offset += EDGE) {
+			visitor.edge(source, this.edges.getInt(offset + 4), target(offset));
+		}
 	}
 
 	private long source(long offset) {
@@ -81,16 +85,6 @@ final class EdgeList implements Closeable {
 	@Override
 	public void close() throws IOException {
 		this.edges.close();
-	}
-
-	/**
-	 * Decides which references to keep.
-	 */
-	@FunctionalInterface
-	interface Filter {
-
-		boolean keep(long source, int name, long target);
-
 	}
 
 }

@@ -144,17 +144,16 @@ final class FloatingKeys implements Closeable {
 	}
 
 	/**
-	 * Keeps a place key of a node if it is the smallest so far.
+	 * Keeps a place key of a node if it is the first.
 	 */
 	void offerPlace(long ordinal, int place) {
-		int known = this.sums.getInt(ordinal * 4);
-		if (known == 0 || Integer.compareUnsigned(place, known) < 0) {
+		if (this.sums.getInt(ordinal * 4) == 0) {
 			this.sums.putInt(ordinal * 4, place);
 		}
 	}
 
 	/**
-	 * Returns the smallest place key {@linkplain #offerPlace offered} for a node.
+	 * Returns the first place key {@linkplain #offerPlace offered} for a node.
 	 */
 	int place(long ordinal) {
 		return this.sums.getInt(ordinal * 4);

@@ -54,7 +54,8 @@ public interface ObjectGraph {
 	boolean isClass(long ordinal);
 
 	/**
-	 * Tells whether a node is a class or reached from a GC root through strong references.
+	 * Tells whether a node is a class or reached from a GC root or a class through strong
+	 * references.
 	 * The others only hang from weak references or from objects that the dump leaves out,
 	 * such as the reflection caches that fields of {@code java.lang.Class} hold.
 	 * @param ordinal the node's ordinal

@@ -45,8 +45,6 @@ public final class ObjectIds implements Closeable {
 
 	private static final long MAX_ID = 0xFFFFFFFFL;
 
-	private static final int MAX_ROUNDS = 64;
-
 	private static final long CONTENT = -1;
 
 	private final Path table;
@@ -242,7 +240,7 @@ public final class ObjectIds implements Closeable {
 					matchClasses(index);
 					sumContents(graph, floating, index, pending);
 					matchContents(index);
-					matchPending(index, pending);
+					matchDownwards(index, pending, graph);
 					matchFloating(graph, floating, index);
 				}
 			}
@@ -292,7 +290,7 @@ public final class ObjectIds implements Closeable {
 	 * which is free until {@link #writeNext}, and keeps the references of the nodes that no
 	 * root reaches for their floating keys. When continuing, gives the rooted nodes that
 	 * moved the ids lost at their place where the source kept its id, and keeps the
-	 * references whose source has no id yet for {@link #matchPending}.
+	 * references whose source has no id yet for {@link #matchDownwards}.
 	 */
 	private void sumContents(ObjectGraph graph, FloatingKeys floating, @Nullable PlaceIndex index,
 			@Nullable EdgeList pending) throws IOException {
@@ -305,7 +303,7 @@ public final class ObjectIds implements Closeable {
 			if (!graph.rooted(source) || !graph.rooted(target)) {
 				floating.addEdge(source, name, target);
 			}
-			else if (index != null && pending != null && id(target) == 0 && isPlaced(graph, target)) {
+			else if (index != null && pending != null && id(target) == 0 && isPlaced(graph, source, target)) {
 				if (id(source) != 0) {
 					takeByPlace(index, target, place(source, name, target));
 				}
@@ -356,25 +354,30 @@ public final class ObjectIds implements Closeable {
 	}
 
 	/**
-	 * Gives the nodes that moved the ids lost at their place, from the nodes that kept
-	 * theirs downwards: each round reads the references whose source had no id in the
-	 * round before.
+	 * Gives the nodes that moved the ids lost at their place, downwards from the nodes that
+	 * have an id, depth first: a node that takes an id passes it on at once to the targets of
+	 * its references in the list, so that a long chain (a linked list that a compacting
+	 * collector moved whole) is followed to its end.
 	 */
-	private void matchPending(PlaceIndex index, EdgeList pending) {
-		for (int round = 0; round < MAX_ROUNDS && pending.size() > 0; round++) {
-			long before = this.keptByPlace;
-			pending.retain((source, name, target) -> {
-				if (id(target) != 0) {
-					return false;
+	private void matchDownwards(PlaceIndex index, EdgeList edges, ObjectGraph graph) throws IOException {
+		try (NodeStack stack = new NodeStack(this.directory)) {
+			long[] last = { -1 };
+			edges.forEach((source, name, target) -> {
+				if (source != last[0] && id(source) != 0) {
+					stack.push(source);
 				}
-				if (id(source) == 0) {
-					return true;
-				}
-				takeByPlace(index, target, place(source, name, target));
-				return false;
+				last[0] = source;
 			});
-			if (this.keptByPlace == before) {
-				break;
+			while (stack.size() > 0) {
+				long source = stack.pop();
+				edges.forEachOf(source, (from, name, target) -> {
+					if (id(target) == 0 && isPlaced(graph, from, target)) {
+						takeByPlace(index, target, place(from, name, target));
+						if (id(target) != 0) {
+							stack.push(target);
+						}
+					}
+				});
 			}
 		}
 	}
@@ -395,21 +398,15 @@ public final class ObjectIds implements Closeable {
 				}
 			}
 		}
-		for (int round = 0; round < MAX_ROUNDS; round++) {
-			long before = this.keptByPlace;
-			floating.edges().forEach((source, name, target) -> {
-				if (!graph.rooted(target) && id(target) == 0 && id(source) != 0) {
-					takeByPlace(index, target, place(source, name, target));
-				}
-			});
-			if (this.keptByPlace == before) {
-				break;
-			}
-		}
+		matchDownwards(index, floating.edges(), graph);
 	}
 
-	private static boolean isPlaced(ObjectGraph graph, long ordinal) {
-		return !graph.isClass(ordinal) && graph.rooted(ordinal);
+	/**
+	 * Tells whether a reference places its target: a rooted node is placed by the rooted
+	 * nodes that hold it, one that no root reaches by any node.
+	 */
+	private static boolean isPlaced(ObjectGraph graph, long source, long target) {
+		return !graph.isClass(target) && (graph.rooted(source) || !graph.rooted(target));
 	}
 
 	private int uniqueContent(long ordinal) {
@@ -443,21 +440,22 @@ public final class ObjectIds implements Closeable {
 
 	/**
 	 * Writes the table for the next snapshot. Each node's key there is its content key if
-	 * that is unique, else, for a rooted node, its place: the smallest place key among the
-	 * references of rooted nodes that hold it, and for the others their floating key.
+	 * that is unique, else, for a rooted node, its place under the first rooted node that
+	 * holds it, and for the others their floating key if unique, else their place under the
+	 * first node that holds them. First in the order of the nodes: a class's static field
+	 * before any object, and an object usually before the objects that it created (and that
+	 * may point back at it), which are allocated after it.
 	 */
 	private void writeNext(ObjectGraph graph, FloatingKeys floating) throws IOException {
 		for (int i = 0; i < this.classCount; i++) {
 			this.nodes.place(this.classOrdinals[i], classPlace(i));
 		}
 		graph.edges((source, name, target) -> {
-			if (!graph.rooted(source) || !isPlaced(graph, target)) {
+			if (!graph.rooted(target) || !isPlaced(graph, source, target)) {
 				return;
 			}
-			int place = place(source, name, target);
-			int known = this.nodes.place(target);
-			if (known == 0 || Integer.compareUnsigned(place, known) < 0) {
-				this.nodes.place(target, place);
+			if (this.nodes.place(target) == 0) {
+				this.nodes.place(target, place(source, name, target));
 			}
 		});
 		floating.compute(this.nodes, graph, this.directory);
