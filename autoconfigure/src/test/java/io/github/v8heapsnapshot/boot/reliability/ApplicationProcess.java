@@ -14,12 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+
+import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
 
 /**
  * The {@link ReliabilityApplication} in a child JVM, with the endpoint exposed and
@@ -134,6 +137,19 @@ public final class ApplicationProcess implements AutoCloseable {
 	 */
 	ProcessHandle handle() {
 		return this.process.toHandle();
+	}
+
+	/**
+	 * Returns the JVM that converts a snapshot of the application, if one runs.
+	 * @return the converting JVM
+	 */
+	Optional<ProcessHandle> converter() {
+		return this.process.descendants()
+			.filter((process) -> process.info()
+				.arguments()
+				.map((arguments) -> Arrays.asList(arguments).contains(HeapSnapshotCommand.class.getName()))
+				.orElse(false))
+			.findFirst();
 	}
 
 	boolean isAlive() {
