@@ -13,7 +13,6 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import io.github.v8heapsnapshot.cancel.Cancellation;
-import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.v8.StringTable;
 
 /**
@@ -62,7 +61,8 @@ final class Conversion {
 				this.progress.phase(ConversionPhase.WRITE);
 				strings.reserve(graph.stringCount());
 				ValueNamer namer = new ValueNamer(strings, this.redaction);
-				try (ObjectIds ids = assignIds(context, graph, strings)) {
+				Path table = this.options.objectIds();
+				try (ObjectIdAssignment ids = (table != null) ? new ObjectIdAssignment(table, this.progress) : null) {
 					WritePass write = new WritePass(context, graph, strings, plan, namer, this.progress,
 							this.redaction::isSensitiveName, this.options.threads(), ids);
 					write.run(part);
@@ -75,18 +75,6 @@ final class Conversion {
 				}
 			}
 		}
-	}
-
-	private @Nullable ObjectIds assignIds(LinkContext context, LinkedGraph graph, StringTable strings)
-			throws IOException {
-		Path table = this.options.objectIds();
-		if (table == null) {
-			return null;
-		}
-		ObjectIds ids = ObjectIds.assign(table, new LinkedDumpGraph(context, graph, strings), this.work);
-		this.progress.objectIdsAssigned(new ObjectIdStatistics(ids.nodes(), ids.previousNodes(), ids.keptByAddress(),
-				ids.keptByContent(), ids.keptByPlace()));
-		return ids;
 	}
 
 	private long lap(ConversionPhase phase, long start) {

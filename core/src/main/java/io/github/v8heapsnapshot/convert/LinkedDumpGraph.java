@@ -36,10 +36,22 @@ final class LinkedDumpGraph implements ObjectGraph {
 
 	private final LongIntMap nameKeys = new LongIntMap();
 
-	LinkedDumpGraph(LinkContext context, LinkedGraph graph, StringTable strings) throws IOException {
+	private final MappedBuffer fromRoots;
+
+	/**
+	 * Reads a linked dump.
+	 * @param context what the link workers shared, the object index still open
+	 * @param graph the linked graph
+	 * @param strings the strings table
+	 * @param fromRoots the bits of the nodes that a root reaches (see
+	 * {@link Reachability#flagUnreached})
+	 */
+	LinkedDumpGraph(LinkContext context, LinkedGraph graph, StringTable strings, MappedBuffer fromRoots)
+			throws IOException {
 		this.context = context;
 		this.graph = graph;
 		this.strings = strings;
+		this.fromRoots = fromRoots;
 		this.classNames = new int[context.classCount];
 		for (int i = 0; i < context.classCount; i++) {
 			this.classNames[i] = (int) strings.hashOf(context.classes.get(i).nameIndex);
@@ -90,7 +102,7 @@ final class LinkedDumpGraph implements ObjectGraph {
 		for (int i = 0; i < this.context.classCount; i++) {
 			int loader = (loaders[i] >= 0) ? Arrays.binarySearch(loaderOrdinals, loaders[i]) : -1;
 			int anchor = ObjectGraph.key(this.classNames[i], (loader >= 0) ? loaderTypes[loader] : 0);
-			visitor.node(i, ObjectGraph.key(NodeHead.CLASS, this.classNames[i]), anchor, 0);
+			visitor.node(i, ObjectGraph.key(NodeHead.CLASS, this.classNames[i]), anchor, anchor);
 		}
 	}
 
@@ -155,7 +167,7 @@ final class LinkedDumpGraph implements ObjectGraph {
 			try (NodeRecords.Cursor node = range.nodes().cursor(); EdgeRecords.Cursor edge = range.edges().cursor()) {
 				while (node.next()) {
 					for (int e = 0; e < node.edgeCount() && edge.next(); e++) {
-						if (edge.target() >= classCount) {
+						if (edge.target() >= classCount || edge.type() != SnapshotFormat.EDGE_INTERNAL) {
 							visitor.edge(source, nameKey(edge.type(), edge.name()), edge.target());
 						}
 					}
@@ -163,6 +175,16 @@ final class LinkedDumpGraph implements ObjectGraph {
 				}
 			}
 		}
+	}
+
+	@Override
+	public boolean isClass(long ordinal) {
+		return ordinal < this.context.classCount;
+	}
+
+	@Override
+	public boolean rooted(long ordinal) {
+		return isClass(ordinal) || Reachability.isSet(this.fromRoots, ordinal);
 	}
 
 	private int nameKey(int type, int name) throws IOException {

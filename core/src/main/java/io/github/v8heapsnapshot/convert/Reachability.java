@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
@@ -42,7 +44,7 @@ final class Reachability implements Closeable {
 		this.checkpoint = checkpoint;
 		List<LinkedRange> ranges = graph.ranges();
 		this.edges = new StrongEdges.Reader[ranges.size()];
-		this.visited = MappedBuffer.create(directory, "visited", ((graph.nodeCount() >>> 6) + 1) * 8);
+		this.visited = MappedBuffer.create(directory, "visited", bitsSize(graph.nodeCount()));
 		this.stack = MappedBuffer.create(directory, "stack", 1 << 20);
 		for (int i = 0; i < ranges.size(); i++) {
 			this.edges[i] = ranges.get(i).strong().reader();
@@ -52,18 +54,53 @@ final class Reachability implements Closeable {
 	/**
 	 * Flags the nodes that must hang under the unreachable category besides the
 	 * unreferenced ones.
+	 * @param graph the linked graph, its roots flagged
+	 * @param directory where the temporary files go
+	 * @param checkpoint checked now and then
+	 * @param fromRoots if not {@code null}, receives a bit per node, set for those that the
+	 * roots reach
 	 * @return how many nodes were flagged
 	 */
-	static long flagUnreached(LinkedGraph graph, Path directory, Checkpoint checkpoint) throws IOException {
+	static long flagUnreached(LinkedGraph graph, Path directory, Checkpoint checkpoint,
+			@Nullable MappedBuffer fromRoots) throws IOException {
 		try (Reachability reachability = new Reachability(graph, directory, checkpoint)) {
-			return reachability.search(graph.nodeCount());
+			return reachability.search(graph.nodeCount(), fromRoots);
 		}
 	}
 
-	private long search(long nodeCount) throws IOException {
+	/**
+	 * Returns the size of the bits that {@link #flagUnreached} hands out.
+	 * @param nodeCount the number of nodes
+	 * @return the size in bytes
+	 */
+	static long bitsSize(long nodeCount) {
+		return ((nodeCount >>> 6) + 1) * 8;
+	}
+
+	/**
+	 * Tells whether a node's bit is set in bits that {@link #flagUnreached} handed out.
+	 * @param bits the bits
+	 * @param node the node's raw ordinal
+	 * @return whether it is set
+	 */
+	static boolean isSet(MappedBuffer bits, long node) {
+		return (bits.getLong((node >>> 6) * 8) & (1L << node)) != 0;
+	}
+
+	private long search(long nodeCount, @Nullable MappedBuffer fromRoots) throws IOException {
 		for (long node = 0; node < nodeCount; node++) {
-			byte f = this.flags.getByte(node);
-			if ((f & NodeFlags.ROOT) != 0 || NodeFlags.top(f)) {
+			if ((this.flags.getByte(node) & NodeFlags.ROOT) != 0) {
+				visit(node);
+			}
+		}
+		drain();
+		if (fromRoots != null) {
+			for (long word = 0, size = bitsSize(nodeCount); word < size; word += 8) {
+				fromRoots.putLong(word, this.visited.getLong(word));
+			}
+		}
+		for (long node = 0; node < nodeCount; node++) {
+			if (NodeFlags.top(this.flags.getByte(node))) {
 				visit(node);
 			}
 		}
@@ -82,7 +119,7 @@ final class Reachability implements Closeable {
 	}
 
 	private boolean visited(long node) {
-		return (this.visited.getLong((node >>> 6) * 8) & (1L << node)) != 0;
+		return isSet(this.visited, node);
 	}
 
 	private void visit(long node) throws IOException {

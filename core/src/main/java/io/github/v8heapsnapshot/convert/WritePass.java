@@ -13,7 +13,6 @@ import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 import io.github.v8heapsnapshot.cancel.Cancellation;
-import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.v8.AsciiWriter;
 import io.github.v8heapsnapshot.v8.SnapshotFormat;
@@ -59,10 +58,10 @@ final class WritePass {
 
 	private final int threads;
 
-	private final @Nullable ObjectIds ids;
+	private final @Nullable ObjectIdAssignment ids;
 
 	WritePass(LinkContext context, LinkedGraph graph, StringTable strings, RootPlan plan, ValueNamer namer,
-			Progress progress, Predicate<String> sensitiveName, int threads, @Nullable ObjectIds ids) {
+			Progress progress, Predicate<String> sensitiveName, int threads, @Nullable ObjectIdAssignment ids) {
 		this.sensitiveName = sensitiveName;
 		this.threads = threads;
 		this.ids = ids;
@@ -83,6 +82,9 @@ final class WritePass {
 				this.namer.secretHashes(Secrets.find(this.graph, values, this.sensitiveName));
 			}
 			planCategories(values);
+			if (this.ids != null) {
+				this.ids.assign(this.context, this.graph, this.strings);
+			}
 			// Every reference is resolved now: free the object index before writing
 			this.context.objects.close();
 			write(part, values);
@@ -136,13 +138,17 @@ final class WritePass {
 		Path edgesFile = this.context.directory.resolve("edges.txt");
 		Cancellation stop = new Cancellation();
 		// The node writer runs beside the naming thread: the table is only read from then on
-		SnapshotNodes nodeWriter = new SnapshotNodes(this.context, this.graph, this.strings, this.categories, this.ids);
+		SnapshotNodes nodeWriter = new SnapshotNodes(this.context, this.graph, this.strings, this.categories,
+				(this.ids != null) ? this.ids.ids() : null);
 		AtomicLong written = new AtomicLong();
 		long total = this.context.nodeCount;
 		try (StringNames names = new StringNames(this.context.directory.resolve("string-names"), stop);
 				FileChannel out = OwnerOnlyFiles.create(part)) {
 			Parallel.run(this.threads, "v8heapsnapshot-edges", () -> {
-				Reachability.flagUnreached(this.graph, this.context.directory, () -> stop.check());
+				if (this.ids == null) {
+					// Else searched as the ids were assigned
+					Reachability.flagUnreached(this.graph, this.context.directory, stop::check, null);
+				}
 				NodeNumbering numbering = NodeNumbering.number(this.graph, this.categories, this.context.directory);
 				this.numbering = numbering;
 				this.nodeCount = numbering.nodeCount();

@@ -4,8 +4,8 @@ import java.io.IOException;
 
 /**
  * The nodes of one snapshot as {@link ObjectIds} reads them, each by its ordinal (its
- * position in the snapshot, from 0 to {@link #nodeCount()} - 1): its class, its address
- * and the references that hold it.
+ * position in the snapshot, from 0 to {@link #nodeCount()} - 1): its class, its address,
+ * the references that hold it and whether a root reaches it.
  *
  * @author v8heapsnapshot developers
  * @since 0.2.0
@@ -24,8 +24,8 @@ public interface ObjectGraph {
 	 * the node is: its class name and size, so that an array that changed length is another
 	 * object) and, for the nodes of classes, their anchor (a key of the class name and its
 	 * loader's class name; 0 for other nodes) and its own content (a key of what never
-	 * changes in it: the characters of a String or of a {@code byte[]} or {@code char[]};
-	 * 0 for other nodes)
+	 * changes in it: the characters of a String or of a {@code byte[]} or {@code char[]},
+	 * the anchor of a class; 0 for other nodes)
 	 * @throws IOException if the graph cannot be read
 	 */
 	void nodes(NodeVisitor visitor) throws IOException;
@@ -38,12 +38,29 @@ public interface ObjectGraph {
 	void addresses(AddressVisitor visitor) throws IOException;
 
 	/**
-	 * Visits the references between nodes, those to classes left out.
+	 * Visits the references between nodes, but for the internal ones to classes, such as
+	 * an object's to its class.
 	 * @param visitor called with each reference's source, a key of its name (the field's
 	 * name or the element's index) and its target
 	 * @throws IOException if the graph cannot be read
 	 */
 	void edges(EdgeVisitor visitor) throws IOException;
+
+	/**
+	 * Tells whether a node is a class.
+	 * @param ordinal the node's ordinal
+	 * @return whether it is a class
+	 */
+	boolean isClass(long ordinal);
+
+	/**
+	 * Tells whether a node is a class or reached from a GC root through strong references.
+	 * The others only hang from weak references or from objects that the dump leaves out,
+	 * such as the reflection caches that fields of {@code java.lang.Class} hold.
+	 * @param ordinal the node's ordinal
+	 * @return whether it is rooted
+	 */
+	boolean rooted(long ordinal);
 
 	/**
 	 * Combines two values into a well mixed key that is never 0.

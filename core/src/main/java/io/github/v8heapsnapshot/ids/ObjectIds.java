@@ -21,11 +21,14 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  * <p>An object keeps its id when it is at the same address with the same class key as in
  * the previous snapshot. An object that a garbage collection moved keeps it when its
  * content is the same and unique in both snapshots (a String's characters, a text array's,
- * or what an object holds of them under which field names), or else when it hangs in the
- * same place: referenced by an object that kept its id, under the same field name or index,
- * with the same class key (resolved from the objects that stayed downwards, in rounds).
- * Classes keep theirs by name and loader. Keys that two objects share match neither, so
- * that a wrong match, which would hide a new object, stays rare.
+ * or what an object holds of them and of classes under which field names), or else when it
+ * hangs in the same place: referenced by an object that kept its id, under the same field
+ * name or index, with the same class key (resolved from the objects that stayed downwards,
+ * in rounds). Classes keep theirs by name and loader. The objects that no root reaches,
+ * whose place HPROF may not show (the reflection caches that fields of
+ * {@code java.lang.Class} hold), are found first by what they hold, a few references deep
+ * ({@link FloatingKeys}). Keys that two objects share match neither, so that a wrong match,
+ * which would hide a new object, stays rare.
  *
  * <p>{@link #assign} writes the next table beside the given one; {@link #commit} replaces
  * the table with it once the snapshot is complete, and {@link #close} deletes what is left.
@@ -106,17 +109,17 @@ public final class ObjectIds implements Closeable {
 	 */
 	public static ObjectIds assign(Path table, ObjectGraph graph, Path directory) throws IOException {
 		ObjectIds ids = new ObjectIds(table, directory, graph.nodeCount());
-		try {
+		try (FloatingKeys floating = new FloatingKeys(directory, graph.nodeCount())) {
 			ids.readNodes(graph);
 			if (Files.exists(table)) {
-				ids.continueFrom(graph);
+				ids.continueFrom(graph, floating);
 			}
 			else {
 				graph.addresses((address, ordinal) -> ids.noteAddress(address));
-				ids.sumContents(graph, null, null);
+				ids.sumContents(graph, floating, null, null);
 			}
 			ids.handOutNewIds();
-			ids.writeNext(graph);
+			ids.writeNext(graph, floating);
 			return ids;
 		}
 		catch (IOException | RuntimeException ex) {
@@ -229,17 +232,18 @@ public final class ObjectIds implements Closeable {
 		});
 	}
 
-	private void continueFrom(ObjectGraph graph) throws IOException {
+	private void continueFrom(ObjectGraph graph, FloatingKeys floating) throws IOException {
 		try (IdTable.Reader previous = new IdTable.Reader(this.table)) {
 			this.nextId = previous.nextId;
 			this.previousCount = previous.count;
 			try (LostIds lost = new LostIds(this.directory)) {
 				matchAddresses(graph, previous, lost);
-				try (PlaceIndex index = lost.index(this.directory); Pending pending = new Pending(this.directory)) {
+				try (PlaceIndex index = lost.index(this.directory); EdgeList pending = new EdgeList(this.directory, "pending")) {
 					matchClasses(index);
-					sumContents(graph, index, pending);
+					sumContents(graph, floating, index, pending);
 					matchContents(index);
 					matchPending(index, pending);
+					matchFloating(graph, floating, index);
 				}
 			}
 		}
@@ -285,19 +289,23 @@ public final class ObjectIds implements Closeable {
 
 	/**
 	 * Reads every reference once: sums what each node holds of content into its place slot,
-	 * which is free until {@link #writeNext}, and when continuing, gives the nodes that
+	 * which is free until {@link #writeNext}, and keeps the references of the nodes that no
+	 * root reaches for their floating keys. When continuing, gives the rooted nodes that
 	 * moved the ids lost at their place where the source kept its id, and keeps the
 	 * references whose source has no id yet for {@link #matchPending}.
 	 */
-	private void sumContents(ObjectGraph graph, @Nullable PlaceIndex index, @Nullable Pending pending)
-			throws IOException {
+	private void sumContents(ObjectGraph graph, FloatingKeys floating, @Nullable PlaceIndex index,
+			@Nullable EdgeList pending) throws IOException {
 		graph.edges((source, name, target) -> {
 			int content = this.nodes.content(target);
 			if (content != 0) {
 				int sum = this.nodes.place(source) + ObjectGraph.key(name, content);
 				this.nodes.place(source, (sum != 0) ? sum : 1);
 			}
-			if (index != null && pending != null && id(target) == 0) {
+			if (!graph.rooted(source) || !graph.rooted(target)) {
+				floating.addEdge(source, name, target);
+			}
+			else if (index != null && pending != null && id(target) == 0 && isPlaced(graph, target)) {
 				if (id(source) != 0) {
 					takeByPlace(index, target, place(source, name, target));
 				}
@@ -308,6 +316,15 @@ public final class ObjectIds implements Closeable {
 		});
 		// Each node's content key from its own content, or else from the sum of what it holds
 		for (long ordinal = 0; ordinal < this.count; ordinal++) {
+			if (graph.isClass(ordinal)) {
+				// Found by their anchor
+				this.nodes.content(ordinal, 0);
+				this.nodes.place(ordinal, 0);
+				continue;
+			}
+			if (!graph.rooted(ordinal)) {
+				floating.addNode(ordinal);
+			}
 			int own = this.nodes.content(ordinal);
 			int held = this.nodes.place(ordinal);
 			if (own != 0 || held != 0) {
@@ -343,7 +360,7 @@ public final class ObjectIds implements Closeable {
 	 * theirs downwards: each round reads the references whose source had no id in the
 	 * round before.
 	 */
-	private void matchPending(PlaceIndex index, Pending pending) {
+	private void matchPending(PlaceIndex index, EdgeList pending) {
 		for (int round = 0; round < MAX_ROUNDS && pending.size() > 0; round++) {
 			long before = this.keptByPlace;
 			pending.retain((source, name, target) -> {
@@ -360,6 +377,39 @@ public final class ObjectIds implements Closeable {
 				break;
 			}
 		}
+	}
+
+	/**
+	 * Gives the nodes that no root reaches and that moved the ids lost with the same
+	 * floating key.
+	 */
+	private void matchFloating(ObjectGraph graph, FloatingKeys floating, PlaceIndex index) throws IOException {
+		floating.compute(this.nodes, graph, this.directory);
+		for (long i = 0; i < floating.nodeCount(); i++) {
+			long ordinal = floating.node(i);
+			if (id(ordinal) == 0) {
+				long id = index.take(this.nodes.place(ordinal));
+				if (id != 0) {
+					keep(ordinal, id);
+					this.keptByContent++;
+				}
+			}
+		}
+		for (int round = 0; round < MAX_ROUNDS; round++) {
+			long before = this.keptByPlace;
+			floating.edges().forEach((source, name, target) -> {
+				if (!graph.rooted(target) && id(target) == 0 && id(source) != 0) {
+					takeByPlace(index, target, place(source, name, target));
+				}
+			});
+			if (this.keptByPlace == before) {
+				break;
+			}
+		}
+	}
+
+	private static boolean isPlaced(ObjectGraph graph, long ordinal) {
+		return !graph.isClass(ordinal) && graph.rooted(ordinal);
 	}
 
 	private int uniqueContent(long ordinal) {
@@ -393,29 +443,44 @@ public final class ObjectIds implements Closeable {
 
 	/**
 	 * Writes the table for the next snapshot. Each node's key there is its content key if
-	 * that is unique, else its place: the smallest place key among the references that hold
-	 * it.
+	 * that is unique, else, for a rooted node, its place: the smallest place key among the
+	 * references of rooted nodes that hold it, and for the others their floating key.
 	 */
-	private void writeNext(ObjectGraph graph) throws IOException {
+	private void writeNext(ObjectGraph graph, FloatingKeys floating) throws IOException {
 		for (int i = 0; i < this.classCount; i++) {
 			this.nodes.place(this.classOrdinals[i], classPlace(i));
 		}
 		graph.edges((source, name, target) -> {
+			if (!graph.rooted(source) || !isPlaced(graph, target)) {
+				return;
+			}
 			int place = place(source, name, target);
 			int known = this.nodes.place(target);
 			if (known == 0 || Integer.compareUnsigned(place, known) < 0) {
 				this.nodes.place(target, place);
 			}
 		});
+		floating.compute(this.nodes, graph, this.directory);
+		floating.edges().forEach((source, name, target) -> {
+			if (!graph.rooted(target)) {
+				floating.offerPlace(target, place(source, name, target));
+			}
+		});
 		long base = (this.addressMin != Long.MAX_VALUE) ? this.addressMin : 0;
 		try (IdTable.Writer writer = new IdTable.Writer(this.next, base, this.addressBits)) {
-			graph.addresses((address, ordinal) -> {
-				int content = uniqueContent(ordinal);
-				writer.add(address, this.nodes.classKey(ordinal), id(ordinal),
-						(content != 0) ? content : this.nodes.place(ordinal));
-			});
+			graph.addresses((address, ordinal) -> writer.add(address, this.nodes.classKey(ordinal), id(ordinal),
+					nextKey(graph, floating, ordinal)));
 			writer.finish(this.nextId);
 		}
+	}
+
+	private int nextKey(ObjectGraph graph, FloatingKeys floating, long ordinal) {
+		int content = uniqueContent(ordinal);
+		if (content != 0) {
+			return content;
+		}
+		int key = this.nodes.place(ordinal);
+		return (graph.rooted(ordinal) || floating.isUnique(key)) ? key : floating.place(ordinal);
 	}
 
 	private void noteAddress(long address) {
@@ -485,67 +550,6 @@ public final class ObjectIds implements Closeable {
 		@Override
 		public void close() throws IOException {
 			this.entries.close();
-		}
-
-	}
-
-	/**
-	 * References whose source has no id yet, to read again in the next round.
-	 */
-	private static final class Pending implements Closeable {
-
-		private final MappedBuffer edges;
-
-		private long size;
-
-		Pending(Path directory) throws IOException {
-			this.edges = MappedBuffer.create(directory, "pending", 1 << 16);
-		}
-
-		long size() {
-			return this.size;
-		}
-
-		void add(long source, int name, long target) throws IOException {
-			long offset = this.size * 12;
-			if (offset + 12 > this.edges.capacity()) {
-				this.edges.ensureCapacity(2 * this.edges.capacity());
-			}
-			this.edges.putInt(offset, (int) source);
-			this.edges.putInt(offset + 4, name);
-			this.edges.putInt(offset + 8, (int) target);
-			this.size++;
-		}
-
-		/**
-		 * Reads the references, keeping those the filter accepts, in place.
-		 */
-		void retain(Filter filter) {
-			long kept = 0;
-			for (long i = 0; i < this.size; i++) {
-				long source = Integer.toUnsignedLong(this.edges.getInt(i * 12));
-				int name = this.edges.getInt(i * 12 + 4);
-				long target = Integer.toUnsignedLong(this.edges.getInt(i * 12 + 8));
-				if (filter.keep(source, name, target)) {
-					this.edges.putInt(kept * 12, (int) source);
-					this.edges.putInt(kept * 12 + 4, name);
-					this.edges.putInt(kept * 12 + 8, (int) target);
-					kept++;
-				}
-			}
-			this.size = kept;
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.edges.close();
-		}
-
-		@FunctionalInterface
-		interface Filter {
-
-			boolean keep(long source, int name, long target);
-
 		}
 
 	}

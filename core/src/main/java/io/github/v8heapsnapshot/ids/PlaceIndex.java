@@ -37,6 +37,14 @@ final class PlaceIndex implements Closeable {
 	}
 
 	/**
+	 * Tells whether one id alone was added under a key, without handing it out.
+	 * @return whether the key is held by one id
+	 */
+	boolean isUnique(int place) {
+		return (this.slots.getLong(slot(place) * 8) & 0xFFFFFFFFL) != 0;
+	}
+
+	/**
 	 * Hands out the id kept under a key.
 	 * @return the id, or 0 if there is none or it was handed out before
 	 */

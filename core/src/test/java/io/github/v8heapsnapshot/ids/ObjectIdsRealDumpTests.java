@@ -1,6 +1,7 @@
 package io.github.v8heapsnapshot.ids;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link ObjectIds} on two real dumps of one child JVM, between which survivors
  * stay in a map that grows and newcomers join it: every survivor keeps its id and every
  * newcomer gets a larger id than any of the first snapshot, but for the rare objects that a
- * compacting collector moves onto each other's addresses.
+ * compacting collector moves onto each other's addresses. Reflection data, which no root
+ * reaches in a dump, keeps its ids too.
  *
  * @author v8heapsnapshot developers
  */
@@ -40,8 +42,9 @@ class ObjectIdsRealDumpTests {
 		Path second = this.temp.resolve("second.hprof");
 		dumpTwice(collector, first, second);
 		Path table = this.temp.resolve("ids");
-		Map<String, Long> before = itemIds(convert(first, table));
+		SnapshotModel earlier = convert(first, table);
 		SnapshotModel after = convert(second, table);
+		Map<String, Long> before = itemIds(earlier);
 		Map<String, Long> now = itemIds(after);
 		assertThat(before).hasSize(TwoDumps.SURVIVORS);
 		assertThat(now).hasSize(TwoDumps.SURVIVORS + TwoDumps.NEWCOMERS);
@@ -63,6 +66,7 @@ class ObjectIdsRealDumpTests {
 		int tolerated = collector.equals("-XX:+UseG1GC") ? 0 : TwoDumps.SURVIVORS / 200;
 		assertThat(changed).as("survivors whose id changed").hasSizeLessThanOrEqualTo(tolerated);
 		assertThat(older).as("newcomers with an id of the first snapshot").hasSizeLessThanOrEqualTo(tolerated);
+		assertThat(overloadIds(after)).hasSize(TwoDumps.Overloads.COUNT).isEqualTo(overloadIds(earlier));
 	}
 
 	private void dumpTwice(String collector, Path first, Path second) throws IOException, InterruptedException {
@@ -82,6 +86,18 @@ class ObjectIdsRealDumpTests {
 			.withLayout(ObjectLayout.ofRunningJvm())
 			.withObjectIds(table)).convert(hprof, snapshot);
 		return SnapshotModel.read(snapshot);
+	}
+
+	// The id of each method of Overloads by its parameter's class
+	private static Map<String, Long> overloadIds(SnapshotModel snapshot) {
+		Map<String, Long> ids = new HashMap<>();
+		for (int node : snapshot.nodes("object", Method.class.getName())) {
+			if (snapshot.name(snapshot.follow(node, "clazz")).endsWith(TwoDumps.Overloads.class.getName())) {
+				int parameter = snapshot.follow(snapshot.follow(node, "parameterTypes"), "0");
+				ids.put(snapshot.name(parameter), snapshot.id(node));
+			}
+		}
+		return ids;
 	}
 
 	// Each item's id by its name, the value of the String its name field holds

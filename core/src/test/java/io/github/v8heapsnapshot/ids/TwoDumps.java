@@ -9,8 +9,9 @@ import java.util.Map;
 import com.sun.management.HotSpotDiagnosticMXBean;
 
 /**
- * Run in a child JVM by {@link ObjectIdsRealDumpTests}: keeps survivors in a map, dumps its
- * heap, adds newcomers (the map resizes) while making garbage, and dumps it again.
+ * Run in a child JVM by {@link ObjectIdsRealDumpTests}: keeps survivors in a map and the
+ * reflection data of {@link Overloads}, which only a field that HPROF leaves out holds, dumps
+ * its heap, adds newcomers (the map resizes) while making garbage, and dumps it again.
  *
  * @author v8heapsnapshot developers
  */
@@ -28,6 +29,7 @@ public final class TwoDumps {
 	public static void main(String[] args) throws Exception {
 		HotSpotDiagnosticMXBean diagnostics = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 		add("survivor-", SURVIVORS);
+		Overloads.class.getDeclaredMethods();
 		diagnostics.dumpHeap(args[0], true);
 		List<byte[]> garbage = new ArrayList<>();
 		for (int i = 0; i < 20_000; i++) {
@@ -45,6 +47,33 @@ public final class TwoDumps {
 			String name = prefix + i;
 			items.put(name, new Item(name, new byte[64]));
 		}
+	}
+
+	/**
+	 * Methods that share their name, their class and their return type.
+	 */
+	static final class Overloads {
+
+		static final int COUNT = 6;
+
+		void handle(String value) {
+		}
+
+		void handle(Integer value) {
+		}
+
+		void handle(Long value) {
+		}
+
+		void handle(Double value) {
+		}
+
+		void handle(Boolean value) {
+		}
+
+		void handle(Character value) {
+		}
+
 	}
 
 	/**

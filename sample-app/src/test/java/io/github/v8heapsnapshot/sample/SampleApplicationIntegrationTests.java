@@ -75,12 +75,9 @@ class SampleApplicationIntegrationTests {
 		Path jar = Path.of(System.getProperty("v8heapsnapshot.sample.jar"));
 		Path downloads = workDirectory.resolve("downloads");
 		// Without the background summaries: their work churns about 4% of the heap's
-		// objects between two snapshots, which the Comparison rightly shows as new. On ZGC,
-		// which moves only sparse regions: G1's full collections sometimes move the JDK's
-		// reflection caches, which hang from fields of Class objects that no HPROF shows, and
-		// up to 6% of the objects then lose their ids (docs/object-ids.md)
+		// objects between two snapshots, which the Comparison rightly shows as new
 		try (ApplicationProcess application = ApplicationProcess.start(
-				Path.of(System.getProperty("java.home"), "bin", "java"), List.of("-XX:+UseZGC"), jar,
+				Path.of(System.getProperty("java.home"), "bin", "java"), List.of(), jar,
 				workDirectory.resolve("sample-app.log"),
 				"--v8heapsnapshot.storage.directory=" + workDirectory.resolve("snapshots"),
 				"--v8heapsnapshot.summary.enabled=false")) {
