@@ -11,8 +11,8 @@
 //        [--filter CLASS] [--timeout SECONDS]
 // exit: 0 compared, 1 DevTools failed (or the harness failed), 2 bad arguments
 import path from 'node:path';
-import { loadSnapshot, openDevTools, selectSnapshot } from './lib/devtools-page.mjs';
-import { parseOptions } from './lib/script.mjs';
+import { loadSnapshot, runInDevTools, selectSnapshot } from './lib/devtools-page.mjs';
+import { parseOptions, remaining } from './lib/script.mjs';
 
 const USAGE = 'usage: node devtools-compare.mjs FIRST.heapsnapshot SECOND.heapsnapshot [MORE.heapsnapshot...] '
   + 'OUT.png [--filter CLASS] [--timeout SECONDS]';
@@ -21,16 +21,11 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 const options = parseArguments(process.argv.slice(2));
 const result = { compared: false, error: null, browser: null, comparisons: [] };
-let devTools = null;
-let finished = false;
 const deadline = Date.now() + options.timeout * 1000;
-const watchdog = setTimeout(() => finish(`timed out after ${options.timeout} s`), options.timeout * 1000 + 5000);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => finish(`stopped by ${signal}`));
-process.on('exit', () => devTools && devTools.stop());
+let devTools = null;
 
-try {
-  devTools = await openDevTools(deadline);
-  result.browser = devTools.browserVersion;
+await runInDevTools(deadline, result, 'compared', async (opened) => {
+  devTools = opened;
   const entries = [];
   for (const file of options.files) {
     const loaded = await loadSnapshot(devTools, file, deadline);
@@ -41,11 +36,7 @@ try {
     result.comparisons.push(await compare(entries[i - 1], entries[i], i === 1));
   }
   result.compared = true;
-}
-catch (ex) {
-  result.error = result.error || `harness error: ${ex.message.split('\n')[0]}`;
-}
-finish(result.error);
+});
 
 // Selects the target, reads its Comparison with the base and, for the first pair, the
 // objects allocated between them and the screenshot
@@ -90,7 +81,7 @@ async function chooseBase(index) {
   const titles = await devTools.page.evaluate(() => window.v8hs.state().entries.map((entry) => entry.title));
   const select = devTools.page.locator('select:visible').filter({ hasText: titles[index] })
     .filter({ hasNotText: 'Summary' }).first();
-  await select.selectOption({ index }, { timeout: remaining() });
+  await select.selectOption({ index }, { timeout: remaining(deadline) });
   await sleep(1000);
 }
 
@@ -100,12 +91,12 @@ async function choose(label, option) {
   const labels = await select.evaluate((element) => [...element.options].map((o) => o.textContent.trim()));
   const wanted = labels.find((text) => (option instanceof RegExp ? option.test(text) : text === option));
   if (wanted === undefined) throw new Error(`no option ${option} in ${label}: ${labels.join(', ')}`);
-  await select.selectOption({ label: wanted }, { timeout: remaining() });
+  await select.selectOption({ label: wanted }, { timeout: remaining(deadline) });
   await sleep(1000);
 }
 
 async function filterByClass(value) {
-  await devTools.page.locator(FILTER_BY_CLASS).first().fill(value, { timeout: remaining() });
+  await devTools.page.locator(FILTER_BY_CLASS).first().fill(value, { timeout: remaining(deadline) });
   await sleep(1000);
 }
 
@@ -121,20 +112,6 @@ async function waitFor(read, complete) {
 
 function sum(rows, key) {
   return rows.reduce((total, row) => total + row[key], 0);
-}
-
-function finish(error) {
-  if (finished) return;
-  finished = true;
-  clearTimeout(watchdog);
-  if (devTools) devTools.stop();
-  result.error = error || null;
-  result.compared = result.compared && !result.error;
-  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(result.compared ? 0 : 1));
-}
-
-function remaining() {
-  return Math.max(1000, deadline - Date.now());
 }
 
 function parseArguments(args) {

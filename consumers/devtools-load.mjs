@@ -7,8 +7,8 @@
 // usage: node devtools-load.mjs FILE.heapsnapshot OUT.png [--filter CLASS] [--timeout SECONDS]
 // exit: 0 loaded, 1 DevTools failed to load the file (or the harness failed), 2 bad arguments
 import path from 'node:path';
-import { loadSnapshot, openDevTools, selectSnapshot } from './lib/devtools-page.mjs';
-import { parseOptions } from './lib/script.mjs';
+import { loadSnapshot, runInDevTools, selectSnapshot } from './lib/devtools-page.mjs';
+import { parseOptions, remaining } from './lib/script.mjs';
 
 const USAGE = 'usage: node devtools-load.mjs FILE.heapsnapshot OUT.png [--filter CLASS] [--timeout SECONDS]';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -16,31 +16,23 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 const options = parseArguments(process.argv.slice(2));
 const result = { loaded: false, error: null, seconds: null, browser: null, totalObjects: null, totalSize: null,
   summary: [] };
-let devTools = null;
-let finished = false;
 const deadline = Date.now() + options.timeout * 1000;
-const watchdog = setTimeout(() => finish(`timed out after ${options.timeout} s`), options.timeout * 1000 + 5000);
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => finish(`stopped by ${signal}`));
-process.on('exit', () => devTools && devTools.stop());
+let devTools = null;
 
-try {
-  devTools = await openDevTools(deadline);
-  result.browser = devTools.browserVersion;
+await runInDevTools(deadline, result, 'loaded', async (opened) => {
+  devTools = opened;
   const loaded = await loadSnapshot(devTools, options.file, deadline);
   result.seconds = loaded.seconds;
   if (loaded.error) result.error = loaded.error;
   else await readSummary(devTools.page, loaded.entry);
   await devTools.page.screenshot({ path: options.screenshot });
-}
-catch (ex) {
-  result.error = result.error || `harness error: ${ex.message.split('\n')[0]}`;
-}
-finish(result.error);
+});
 
 async function readSummary(page, entry) {
   if (!entry.selected) await selectSnapshot(devTools, entry, deadline);
   if (options.filter !== null) {
-    await page.locator('[aria-label="Filter by class"]:visible').first().fill(options.filter, { timeout: remaining() });
+    await page.locator('[aria-label="Filter by class"]:visible').first()
+      .fill(options.filter, { timeout: remaining(deadline) });
   }
   let summary = null;
   while (Date.now() < deadline) {
@@ -58,20 +50,6 @@ async function readSummary(page, entry) {
   result.summary = summary.rows;
   if (summary.rows.length === 0) result.error = 'DevTools shows an empty Summary';
   else result.loaded = true;
-}
-
-function finish(error) {
-  if (finished) return;
-  finished = true;
-  clearTimeout(watchdog);
-  if (devTools) devTools.stop();
-  result.error = error || null;
-  result.loaded = result.loaded && !result.error;
-  process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(result.loaded ? 0 : 1));
-}
-
-function remaining() {
-  return Math.max(1000, deadline - Date.now());
 }
 
 function parseArguments(args) {

@@ -5,11 +5,48 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { remaining } from './script.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const LOAD_BUTTON = 'button[jslog*="profiler.load-from-file"], button[aria-label^="Load profile"]';
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-const remaining = (deadline) => Math.max(1000, deadline - Date.now());
+
+/**
+ * Runs a DevTools script: opens DevTools, hands it to `work`, and prints `result` as one JSON
+ * line once the work ends, fails, is stopped by a signal or runs 5 s past the deadline; then
+ * exits with 0 if the result's flag `succeeded` is set and no error came, 1 otherwise.
+ * DevTools is always stopped.
+ * @param {number} deadline the time (ms since the epoch) by which everything must be done
+ * @param {object} result what to print; its `error` and `browser` are set here
+ * @param {string} succeeded the name of the result's flag of success
+ * @param {function} work async (devTools) => void
+ */
+export async function runInDevTools(deadline, result, succeeded, work) {
+  const timeout = Math.round((deadline - Date.now()) / 1000);
+  let devTools = null;
+  let finished = false;
+  const finish = (error) => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(watchdog);
+    if (devTools) devTools.stop();
+    result.error = error || null;
+    result[succeeded] = result[succeeded] && !result.error;
+    process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(result[succeeded] ? 0 : 1));
+  };
+  const watchdog = setTimeout(() => finish(`timed out after ${timeout} s`), deadline - Date.now() + 5000);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => finish(`stopped by ${signal}`));
+  process.on('exit', () => devTools && devTools.stop());
+  try {
+    devTools = await openDevTools(deadline);
+    result.browser = devTools.browserVersion;
+    await work(devTools);
+  }
+  catch (ex) {
+    result.error = result.error || `harness error: ${ex.message.split('\n')[0]}`;
+  }
+  finish(result.error);
+}
 
 /**
  * Starts Chromium and opens the DevTools frontend it serves on the Memory panel, with the

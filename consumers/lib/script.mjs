@@ -17,6 +17,11 @@ export function parseOptions(args, defaultTimeout, usage) {
   return parsed;
 }
 
+/** Returns the milliseconds left until the deadline, at least 1000: the timeout of one step. */
+export function remaining(deadline) {
+  return Math.max(1000, deadline - Date.now());
+}
+
 /**
  * Keeps what memlab prints on stdout and the console (the first 50 lines, without colours) in
  * the returned array, and returns a function that writes to the real stdout.

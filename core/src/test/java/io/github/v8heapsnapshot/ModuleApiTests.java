@@ -49,7 +49,7 @@ class ModuleApiTests {
 			.map(Exports::source)
 			.collect(Collectors.toSet());
 		assertThat(publicTypes(exported)).containsExactly("cancel.Cancellation", "cancel.CancelledException",
-				"cli.HeapSnapshotCommand",
+				"cli.HeapSnapshotCommand", "cli.ObjectIdStatisticsLine",
 				"convert.ConversionListener", "convert.ConversionOptions",
 				"convert.ConversionPhase", "convert.ConversionResult", "convert.HeapSnapshotConverter",
 				"convert.ObjectIdStatistics", "convert.Redaction", "layout.ObjectLayout",

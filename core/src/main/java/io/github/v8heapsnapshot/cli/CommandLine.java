@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -20,10 +21,13 @@ import io.github.v8heapsnapshot.layout.ObjectLayout;
  * @param output the snapshot to write
  * @param options the conversion options
  * @param help whether to print the help and stop
+ * @param parentPid the process whose end stops the conversion, if any
+ * @param machineReadable whether to also print the object id statistics for programs
  * @author v8heapsnapshot developers
  * @since 0.1.0
  */
-record CommandLine(@Nullable Path input, @Nullable Path output, ConversionOptions options, boolean help) {
+record CommandLine(@Nullable Path input, @Nullable Path output, ConversionOptions options, boolean help,
+		OptionalLong parentPid, boolean machineReadable) {
 
 	/**
 	 * The help text.
@@ -62,6 +66,15 @@ record CommandLine(@Nullable Path input, @Nullable Path output, ConversionOption
 			                                   the snapshots; FILE is created if missing and updated
 			                                   after each conversion. Convert the dumps in the order
 			                                   they were taken
+
+			Run by a program:
+			  --parent-pid PID                 stop as soon as process PID ends, deleting the
+			                                   partial output: a program that starts the converter
+			                                   passes its own pid, so that killing it leaves no
+			                                   conversion running
+			  --machine-readable               also print the object id statistics as one line
+			                                   'v8heapsnapshot-object-ids: nodes=N previous-nodes=N
+			                                   kept-by-address=N kept-by-content=N kept-by-place=N'
 			  -h, --help                       show this help
 
 			Exit status: 0 on success, 1 when the input cannot be converted, 2 on wrong usage.
@@ -83,11 +96,13 @@ record CommandLine(@Nullable Path input, @Nullable Path output, ConversionOption
 		Redaction redaction = Redaction.NONE;
 		List<Pattern> sensitiveNames = new ArrayList<>();
 		List<String> files = new ArrayList<>();
+		OptionalLong parentPid = OptionalLong.empty();
+		boolean machineReadable = false;
 		for (int i = 0; i < args.length; i++) {
 			String arg = args[i];
 			switch (arg) {
 				case "-h", "--help" -> {
-					return new CommandLine(null, null, options, true);
+					return new CommandLine(null, null, options, true, OptionalLong.empty(), false);
 				}
 				case "--java-version" -> javaVersion = intValue(arg, value(args, ++i, arg), 9);
 				case "--compressed-oops" -> compressedOops = true;
@@ -103,6 +118,8 @@ record CommandLine(@Nullable Path input, @Nullable Path output, ConversionOption
 				case "--ids" -> options = options.withObjectIds(Path.of(value(args, ++i, arg)));
 				case "--redaction" -> redaction = redaction(value(args, ++i, arg));
 				case "--sensitive-names" -> sensitiveNames.addAll(patterns(value(args, ++i, arg)));
+				case "--parent-pid" -> parentPid = OptionalLong.of(intValue(arg, value(args, ++i, arg), 1));
+				case "--machine-readable" -> machineReadable = true;
 				default -> {
 					if (arg.startsWith("-") && arg.length() > 1) {
 						throw new UsageException("Unknown option " + arg);
@@ -130,7 +147,7 @@ record CommandLine(@Nullable Path input, @Nullable Path output, ConversionOption
 		Path input = Path.of(files.get(0));
 		Path output = (files.size() == 2) ? Path.of(files.get(1)) : defaultOutput(input);
 		return new CommandLine(input, output, options.withLayout(layout).withRedaction(redaction, sensitiveNames),
-				false);
+				false, parentPid, machineReadable);
 	}
 
 	private static Path defaultOutput(Path input) {

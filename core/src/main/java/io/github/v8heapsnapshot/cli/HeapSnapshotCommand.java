@@ -5,6 +5,8 @@ import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
+
 import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
@@ -27,7 +29,7 @@ public final class HeapSnapshotCommand {
 
 	/**
 	 * Creates a command writing to the given streams.
-	 * @param out where the help goes
+	 * @param out where the help and the lines for programs go
 	 * @param err where progress and errors go
 	 */
 	public HeapSnapshotCommand(PrintStream out, PrintStream err) {
@@ -63,10 +65,12 @@ public final class HeapSnapshotCommand {
 			this.out.print(CommandLine.HELP);
 			return 0;
 		}
-		try {
+		Cancellation cancellation = new Cancellation();
+		try (ParentWatch watch = ParentWatch.start(commandLine.parentPid(), cancellation, this.err)) {
 			long start = System.nanoTime();
+			ProgressPrinter printer = new ProgressPrinter(this.err, commandLine.machineReadable() ? this.out : null);
 			ConversionResult result = new HeapSnapshotConverter(commandLine.options()).convert(commandLine.input(),
-					commandLine.output(), new ProgressPrinter(this.err), new Cancellation());
+					commandLine.output(), printer, cancellation);
 			double seconds = (System.nanoTime() - start) / 1e9;
 			this.err.printf(Locale.ROOT, "Wrote %s: %,d nodes, %,d edges, %.1f MB in %.1f s%n", commandLine.output(),
 					result.nodeCount(), result.edgeCount(), result.snapshotBytes() / 1e6, seconds);
@@ -84,13 +88,16 @@ public final class HeapSnapshotCommand {
 
 	/**
 	 * Prints a progress line about once a second: the phase, the percentage done and, while
-	 * the dump is read, the rate.
+	 * the dump is read, the rate. Prints the object id statistics for people and, if asked,
+	 * for programs.
 	 */
 	private static final class ProgressPrinter implements ConversionListener {
 
 		private static final long INTERVAL = 1_000_000_000L;
 
 		private final PrintStream err;
+
+		private final @Nullable PrintStream machine;
 
 		private final long start = System.nanoTime();
 
@@ -100,12 +107,16 @@ public final class HeapSnapshotCommand {
 
 		private long phaseStart = this.start;
 
-		ProgressPrinter(PrintStream err) {
+		ProgressPrinter(PrintStream err, @Nullable PrintStream machine) {
 			this.err = err;
+			this.machine = machine;
 		}
 
 		@Override
 		public void objectIdsAssigned(ObjectIdStatistics statistics) {
+			if (this.machine != null) {
+				this.machine.println(ObjectIdStatisticsLine.format(statistics));
+			}
 			if (statistics.previousNodes() == 0) {
 				this.err.printf(Locale.ROOT, "Object ids: the dump's %,d objects numbered afresh%n", statistics.nodes());
 			}

@@ -42,7 +42,7 @@ final class NodeNumbering implements Closeable {
 	 * @param directory where the index of the kept nodes goes
 	 * @return the numbering
 	 */
-	static NodeNumbering number(LinkedGraph graph, List<RootCategory> categories, Path directory)
+	static NodeNumbering number(LinkedGraph graph, List<CategoryNode> categories, Path directory)
 			throws IOException {
 		long count = graph.nodeCount();
 		MappedBuffer flags = graph.flags();
@@ -67,15 +67,15 @@ final class NodeNumbering implements Closeable {
 			}
 		}
 		if (unreachable > 0) {
-			categories.add(new RootCategory(RootPlan.UNREACHABLE, unreachable));
+			categories.add(new CategoryNode(RootCategory.UNREACHABLE, unreachable));
 		}
 		if (weak > 0) {
-			categories.add(new RootCategory(RootPlan.WEAKLY_REACHABLE, weak));
+			categories.add(new CategoryNode(RootCategory.WEAKLY_REACHABLE, weak));
 		}
 		kept.finish(count);
 		long syntheticCount = 2 + categories.size();
 		long edges = 1 + categories.size();
-		for (RootCategory category : categories) {
+		for (CategoryNode category : categories) {
 			edges += category.count;
 		}
 		return new NodeNumbering(kept, syntheticCount, syntheticCount + kept.size(),

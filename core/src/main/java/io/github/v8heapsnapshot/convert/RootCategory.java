@@ -1,48 +1,65 @@
 package io.github.v8heapsnapshot.convert;
 
-import java.util.Arrays;
-
 /**
- * A synthetic node under {@code (GC roots)} and its edges: one of the
- * {@link RootPlan#CATEGORY_NAMES}.
+ * A category of GC roots, a synthetic node under {@code (GC roots)} in the snapshot, in
+ * the order the snapshot lists them.
  *
  * @author v8heapsnapshot developers
  * @since 0.2.0
  */
-final class RootCategory {
+enum RootCategory {
 
-	final int kind;
+	JNI_GLOBALS("(JNI globals)"),
 
-	int count;
+	SYSTEM_CLASSES("(System classes)"),
 
-	int[] names = new int[8];
+	THREAD_OBJECTS("(Thread objects)"),
 
-	long[] targets = new long[8];
+	/**
+	 * The stack locals of threads whose object the dump lacks; the others' hang under
+	 * their Thread object.
+	 */
+	JAVA_FRAMES("(Java frames)"),
 
-	RootCategory(int kind) {
-		this.kind = kind;
-	}
+	MONITORS("(Monitors)"),
 
-	RootCategory(int kind, long count) {
-		this.kind = kind;
-		this.count = (int) count;
+	NATIVE_STACKS("(Native stacks)"),
+
+	THREAD_BLOCKS("(Thread blocks)"),
+
+	UNKNOWN("(Unknown roots)"),
+
+	/**
+	 * The nodes no root reaches, found while numbering.
+	 */
+	UNREACHABLE("(Unreachable from dump roots)"),
+
+	/**
+	 * The nodes only weak references reach, found while numbering.
+	 */
+	WEAKLY_REACHABLE("(Weakly reachable only)");
+
+	private final String nodeName;
+
+	RootCategory(String nodeName) {
+		this.nodeName = nodeName;
 	}
 
 	/**
-	 * Returns whether the edges are the nodes no root reaches, found while numbering.
-	 * @return whether this is {@link RootPlan#UNREACHABLE} or {@link RootPlan#WEAKLY_REACHABLE}
+	 * Returns the name of the category's node.
+	 * @return the name
 	 */
-	boolean tops() {
-		return this.kind == RootPlan.UNREACHABLE || this.kind == RootPlan.WEAKLY_REACHABLE;
+	String nodeName() {
+		return this.nodeName;
 	}
 
-	void add(int name, long target) {
-		if (this.count == this.names.length) {
-			this.names = Arrays.copyOf(this.names, this.count * 2);
-			this.targets = Arrays.copyOf(this.targets, this.count * 2);
-		}
-		this.names[this.count] = name;
-		this.targets[this.count++] = target;
+	/**
+	 * Returns whether the category holds the nodes no root reaches rather than roots of
+	 * the dump.
+	 * @return whether this is {@link #UNREACHABLE} or {@link #WEAKLY_REACHABLE}
+	 */
+	boolean tops() {
+		return this == UNREACHABLE || this == WEAKLY_REACHABLE;
 	}
 
 }

@@ -2,6 +2,7 @@ package io.github.v8heapsnapshot.convert;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,30 +22,6 @@ import io.github.v8heapsnapshot.v8.StringTable;
  */
 final class RootPlan {
 
-	static final String[] CATEGORY_NAMES = { "(JNI globals)", "(System classes)", "(Thread objects)", "(Java frames)",
-			"(Monitors)", "(Native stacks)", "(Thread blocks)", "(Unknown roots)", "(Unreachable from dump roots)",
-			"(Weakly reachable only)" };
-
-	static final int JNI_GLOBALS = 0;
-
-	static final int SYSTEM_CLASSES = 1;
-
-	static final int THREAD_OBJECTS = 2;
-
-	static final int JAVA_FRAMES = 3;
-
-	static final int MONITORS = 4;
-
-	static final int NATIVE_STACKS = 5;
-
-	static final int THREAD_BLOCKS = 6;
-
-	static final int UNKNOWN = 7;
-
-	static final int UNREACHABLE = 8;
-
-	static final int WEAKLY_REACHABLE = 9;
-
 	final LongIntMap threadsByObject = new LongIntMap();
 
 	final List<HeapModel.Root> threadRoots = new ArrayList<>();
@@ -53,19 +30,15 @@ final class RootPlan {
 
 	final long[][] localTargets;
 
-	/** Per category: the string indexes of the edge names; thread names are added later. */
-	final List<List<Integer>> names = new ArrayList<>();
-
-	/** Per category: the ids of the edge targets. */
-	final List<List<Long>> targets = new ArrayList<>();
+	/**
+	 * Per category of the dump's roots that has some, in order: the edges; those of the
+	 * thread objects are named later.
+	 */
+	final Map<RootCategory, List<Edge>> edges = new EnumMap<>(RootCategory.class);
 
 	private RootPlan(int threads) {
 		this.localNames = new int[threads][];
 		this.localTargets = new long[threads][];
-		for (int i = 0; i < CATEGORY_NAMES.length; i++) {
-			this.names.add(new ArrayList<>());
-			this.targets.add(new ArrayList<>());
-		}
 	}
 
 	static RootPlan build(HeapModel heap, ClassTable classes, StringTable strings) throws IOException {
@@ -87,10 +60,9 @@ final class RootPlan {
 			plan.threadsByObject.put(threads.get(i).objectId(), i);
 			locals.add(new LinkedHashMap<>());
 		}
-		int[] counters = new int[CATEGORY_NAMES.length];
 		for (HeapModel.Root root : heap.roots) {
 			switch (root.kind()) {
-				case THREAD_OBJECT -> plan.add(THREAD_OBJECTS, -1, root.objectId());
+				case THREAD_OBJECT -> plan.add(RootCategory.THREAD_OBJECTS, -1, root.objectId());
 				case JAVA_FRAME, JNI_LOCAL -> {
 					String prefix = (root.kind() == RootKind.JAVA_FRAME) ? "<local>" : "<JNI local>";
 					int thread = threadsBySerial.get(root.threadSerial() & 0xFFFFFFFFL, -1);
@@ -101,25 +73,22 @@ final class RootPlan {
 						}
 					}
 					else {
-						plan.add(JAVA_FRAMES, strings.intern(prefix + " thread " + (root.threadSerial() & 0xFFFFFFFFL)),
-								root.objectId());
+						plan.add(RootCategory.JAVA_FRAMES,
+								strings.intern(prefix + " thread " + (root.threadSerial() & 0xFFFFFFFFL)), root.objectId());
 					}
 				}
-				case JNI_GLOBAL -> plan.add(JNI_GLOBALS, strings.intern(++counters[JNI_GLOBALS] + " / JNI global"),
-						root.objectId());
+				case JNI_GLOBAL -> plan.addNumbered(RootCategory.JNI_GLOBALS, " / JNI global", root.objectId(), strings);
 				case STICKY_CLASS -> {
 					ClassModel model = classes.byId(root.objectId());
 					String name = (model != null) ? model.name : "0x" + Long.toHexString(root.objectId());
-					plan.add(SYSTEM_CLASSES, strings.intern(name), root.objectId());
+					plan.add(RootCategory.SYSTEM_CLASSES, strings.intern(name), root.objectId());
 				}
-				case MONITOR_USED -> plan.add(MONITORS, strings.intern(++counters[MONITORS] + " / monitor"),
-						root.objectId());
-				case NATIVE_STACK -> plan.add(NATIVE_STACKS,
-						strings.intern(++counters[NATIVE_STACKS] + " / native stack"), root.objectId());
-				case THREAD_BLOCK -> plan.add(THREAD_BLOCKS,
-						strings.intern(++counters[THREAD_BLOCKS] + " / thread block"), root.objectId());
-				case UNKNOWN -> plan.add(UNKNOWN, strings.intern(++counters[UNKNOWN] + " / unknown root"),
-						root.objectId());
+				case MONITOR_USED -> plan.addNumbered(RootCategory.MONITORS, " / monitor", root.objectId(), strings);
+				case NATIVE_STACK ->
+					plan.addNumbered(RootCategory.NATIVE_STACKS, " / native stack", root.objectId(), strings);
+				case THREAD_BLOCK ->
+					plan.addNumbered(RootCategory.THREAD_BLOCKS, " / thread block", root.objectId(), strings);
+				case UNKNOWN -> plan.addNumbered(RootCategory.UNKNOWN, " / unknown root", root.objectId(), strings);
 			}
 		}
 		for (int i = 0; i < threads.size(); i++) {
@@ -129,9 +98,14 @@ final class RootPlan {
 		return plan;
 	}
 
-	private void add(int category, int name, long target) {
-		this.names.get(category).add(name);
-		this.targets.get(category).add(target);
+	private void add(RootCategory category, int name, long target) {
+		this.edges.computeIfAbsent(category, (key) -> new ArrayList<>()).add(new Edge(name, target));
+	}
+
+	// Named by their place in the category, counting from 1
+	private void addNumbered(RootCategory category, String suffix, long target, StringTable strings)
+			throws IOException {
+		add(category, strings.intern((this.edges.getOrDefault(category, List.of()).size() + 1) + suffix), target);
 	}
 
 	private static String frameName(HeapModel heap, int traceSerial, int frameIndex) throws IOException {
@@ -162,6 +136,16 @@ final class RootPlan {
 			}
 		}
 		return " frame " + frameIndex + ": " + className + "." + method + "(" + source + ")";
+	}
+
+	/**
+	 * An edge from a category's node to a root.
+	 *
+	 * @param name the string index of the edge's name, or -1 for a thread object's
+	 * @param target the id of the root object
+	 */
+	record Edge(int name, long target) {
+
 	}
 
 }

@@ -40,26 +40,26 @@ final class SnapshotEdges {
 	 * @param numbering the numbering of the nodes
 	 * @param stop checked now and then, set when another thread failed
 	 */
-	static void write(FileChannel channel, int bufferSize, LinkedGraph graph, List<RootCategory> categories,
+	static void write(FileChannel channel, int bufferSize, LinkedGraph graph, List<CategoryNode> categories,
 			NodeNumbering numbering, Cancellation stop) throws IOException {
 		AsciiWriter writer = new AsciiWriter(channel, bufferSize);
 		new SnapshotEdges(writer, graph, numbering).write(categories, stop);
 		writer.close();
 	}
 
-	private void write(List<RootCategory> categories, Cancellation stop) throws IOException {
+	private void write(List<CategoryNode> categories, Cancellation stop) throws IOException {
 		this.writer.write("1,1,7");
 		for (int i = 0; i < categories.size(); i++) {
 			this.writer.edge(SnapshotFormat.EDGE_ELEMENT, i + 1, (2L + i) * SnapshotFormat.NODE_FIELD_COUNT);
 		}
-		for (RootCategory category : categories) {
-			if (category.tops()) {
-				writeTops(category.kind == RootPlan.WEAKLY_REACHABLE);
+		for (CategoryNode node : categories) {
+			if (node.category.tops()) {
+				writeTops(node.category == RootCategory.WEAKLY_REACHABLE);
 			}
 			else {
-				for (int i = 0; i < category.count; i++) {
-					this.writer.edge(SnapshotFormat.EDGE_INTERNAL, category.names[i],
-							this.numbering.target(category.targets[i]));
+				for (int i = 0; i < node.count; i++) {
+					this.writer.edge(SnapshotFormat.EDGE_INTERNAL, node.names[i],
+							this.numbering.target(node.targets[i]));
 				}
 			}
 		}

@@ -34,13 +34,13 @@ final class SnapshotNodes {
 
 	private static final int FIRST_CATEGORY_NAME = 3;
 
-	private static final int FIRST_PRIMITIVE_NAME = FIRST_CATEGORY_NAME + RootPlan.CATEGORY_NAMES.length;
+	private static final int FIRST_PRIMITIVE_NAME = FIRST_CATEGORY_NAME + RootCategory.values().length;
 
 	private final LinkContext context;
 
 	private final LinkedGraph graph;
 
-	private final List<RootCategory> categories;
+	private final List<CategoryNode> categories;
 
 	private final @Nullable ObjectIds ids;
 
@@ -54,7 +54,7 @@ final class SnapshotNodes {
 	 * @param categories the categories under {@code (GC roots)}, to which numbering may add
 	 * @param ids the object ids, or {@code null} to number the nodes
 	 */
-	SnapshotNodes(LinkContext context, LinkedGraph graph, StringTable strings, List<RootCategory> categories,
+	SnapshotNodes(LinkContext context, LinkedGraph graph, StringTable strings, List<CategoryNode> categories,
 			@Nullable ObjectIds ids) throws IOException {
 		this.context = context;
 		this.graph = graph;
@@ -69,15 +69,17 @@ final class SnapshotNodes {
 	 * primitive arrays'.
 	 * @return the indices, by the positions named {@code *_NAME}
 	 */
-	private static int[] fixedNames(StringTable strings, List<RootCategory> categories) throws IOException {
+	private static int[] fixedNames(StringTable strings, List<CategoryNode> categories) throws IOException {
 		int[] names = new int[FIRST_PRIMITIVE_NAME + BasicType.LONG + 1];
 		names[EMPTY_NAME] = strings.intern("");
 		names[GC_ROOTS_NAME] = strings.intern("(GC roots)");
-		for (RootCategory category : categories) {
-			names[FIRST_CATEGORY_NAME + category.kind] = strings.intern(RootPlan.CATEGORY_NAMES[category.kind]);
+		for (CategoryNode node : categories) {
+			names[FIRST_CATEGORY_NAME + node.category.ordinal()] = strings.intern(node.category.nodeName());
 		}
-		for (int kind : new int[] { RootPlan.UNREACHABLE, RootPlan.WEAKLY_REACHABLE }) {
-			names[FIRST_CATEGORY_NAME + kind] = strings.intern(RootPlan.CATEGORY_NAMES[kind]);
+		for (RootCategory category : RootCategory.values()) {
+			if (category.tops()) {
+				names[FIRST_CATEGORY_NAME + category.ordinal()] = strings.intern(category.nodeName());
+			}
 		}
 		for (int type = BasicType.BOOLEAN; type <= BasicType.LONG; type++) {
 			names[FIRST_PRIMITIVE_NAME + type] = strings.intern(BasicType.javaName(type) + "[]");
@@ -102,11 +104,11 @@ final class SnapshotNodes {
 		writer.write(',');
 		writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, fixedNames[GC_ROOTS_NAME], 3, 0, this.categories.size());
 		for (int i = 0; i < this.categories.size(); i++) {
-			RootCategory category = this.categories.get(i);
+			CategoryNode node = this.categories.get(i);
 			writer.write('\n');
 			writer.write(',');
-			int name = fixedNames[FIRST_CATEGORY_NAME + category.kind];
-			writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, name, 5 + 2L * i, 0, category.count);
+			int name = fixedNames[FIRST_CATEGORY_NAME + node.category.ordinal()];
+			writeNode(writer, SnapshotFormat.NODE_SYNTHETIC, name, 5 + 2L * i, 0, node.count);
 		}
 		boolean fillers = this.context.layout.javaVersion() >= 22;
 		writeObjectNodes(writer, numbering.syntheticCount(), names, fillers, written, stop);

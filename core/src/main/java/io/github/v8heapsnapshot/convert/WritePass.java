@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
@@ -45,7 +46,7 @@ final class WritePass {
 
 	private final MappedBuffer flags;
 
-	private final List<RootCategory> categories = new ArrayList<>();
+	private final List<CategoryNode> categories = new ArrayList<>();
 
 	private @Nullable NodeNumbering numbering;
 
@@ -96,21 +97,20 @@ final class WritePass {
 	}
 
 	private void planCategories(StringValues values) throws IOException {
-		for (int c = 0; c < RootPlan.UNREACHABLE; c++) {
-			List<Long> ids = this.plan.targets.get(c);
-			List<Integer> names = this.plan.names.get(c);
-			RootCategory category = new RootCategory(c);
-			for (int i = 0; i < ids.size(); i++) {
-				long target = this.context.resolve(ids.get(i));
+		for (Map.Entry<RootCategory, List<RootPlan.Edge>> roots : this.plan.edges.entrySet()) {
+			RootCategory category = roots.getKey();
+			CategoryNode node = new CategoryNode(category);
+			for (RootPlan.Edge edge : roots.getValue()) {
+				long target = this.context.resolve(edge.target());
 				if (target < 0) {
 					continue;
 				}
-				int name = (c == RootPlan.THREAD_OBJECTS) ? threadName(ids.get(i), values) : names.get(i);
-				category.add(name, target);
+				int name = (category == RootCategory.THREAD_OBJECTS) ? threadName(edge.target(), values) : edge.name();
+				node.add(name, target);
 				this.flags.putByte(target, (byte) (this.flags.getByte(target) | NodeFlags.ROOT));
 			}
-			if (category.count > 0) {
-				this.categories.add(category);
+			if (node.count > 0) {
+				this.categories.add(node);
 			}
 		}
 	}

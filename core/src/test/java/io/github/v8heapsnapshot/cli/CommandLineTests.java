@@ -28,6 +28,8 @@ class CommandLineTests {
 		assertThat(commandLine.options().stringLimit()).isEqualTo(ConversionOptions.DEFAULT_STRING_LIMIT);
 		assertThat(commandLine.options().redaction()).isEqualTo(Redaction.NONE);
 		assertThat(commandLine.help()).isFalse();
+		assertThat(commandLine.parentPid()).isEmpty();
+		assertThat(commandLine.machineReadable()).isFalse();
 	}
 
 	@Test
@@ -35,7 +37,7 @@ class CommandLineTests {
 		CommandLine commandLine = CommandLine.parse("--java-version", "25", "--no-compressed-oops",
 				"--no-compressed-class-pointers", "--compact-object-headers", "--object-alignment", "16",
 				"--string-limit", "80", "--temp-dir", "/var/tmp", "--redaction", "secrets", "--sensitive-names",
-				"pin,iban", "--threads", "1", "in.bin", "out.heapsnapshot");
+				"pin,iban", "--threads", "1", "--parent-pid", "4242", "--machine-readable", "in.bin", "out.heapsnapshot");
 		ConversionOptions options = commandLine.options();
 		assertThat(options.layout()).isEqualTo(new ObjectLayout(25, false, false, true, 16));
 		assertThat(options.stringLimit()).isEqualTo(80);
@@ -44,6 +46,8 @@ class CommandLineTests {
 		assertThat(options.sensitiveNames()).extracting(Pattern::pattern).containsExactly("pin", "iban");
 		assertThat(options.threads()).isEqualTo(1);
 		assertThat(commandLine.output()).isEqualTo(Path.of("out.heapsnapshot"));
+		assertThat(commandLine.parentPid()).hasValue(4242);
+		assertThat(commandLine.machineReadable()).isTrue();
 	}
 
 	@Test
@@ -56,7 +60,8 @@ class CommandLineTests {
 		assertThat(CommandLine.parse("x.hprof", "--help").help()).isTrue();
 		assertThat(CommandLine.HELP).contains("--java-version", "--compressed-oops", "--no-compressed-oops",
 				"--compressed-class-pointers", "--compact-object-headers", "--object-alignment", "--string-limit",
-				"--temp-dir", "--redaction", "--sensitive-names", "--threads");
+				"--temp-dir", "--redaction", "--sensitive-names", "--threads", "--ids", "--parent-pid",
+				"--machine-readable");
 	}
 
 	@Test
@@ -67,6 +72,7 @@ class CommandLineTests {
 		assertRefused("--string-limit needs a value", "x.hprof", "--string-limit");
 		assertRefused("--string-limit needs a whole number of at least 1, not 'many'", "--string-limit", "many",
 				"x.hprof");
+		assertRefused("--parent-pid needs a whole number of at least 1, not '-1'", "--parent-pid", "-1", "x.hprof");
 		assertRefused("--redaction must be none, secrets or all-strings, not 'some'", "--redaction", "some", "x.hprof");
 		assertRefused("--compact-object-headers needs --java-version 24 or later", "--compact-object-headers",
 				"x.hprof");

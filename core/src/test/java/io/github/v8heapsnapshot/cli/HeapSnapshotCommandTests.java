@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import com.sun.management.HotSpotDiagnosticMXBean;
+import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,6 +105,55 @@ class HeapSnapshotCommandTests {
 		try (Stream<Path> files = Files.list(directory)) {
 			assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch((name) -> name.startsWith("broken")
 					&& !name.endsWith(".hprof"));
+		}
+	}
+
+	@Test
+	void printsTheObjectIdStatisticsForProgramsWhenAsked() {
+		Path table = directory.resolve("machine.ids");
+		List<ObjectIdStatistics> reported = new ArrayList<>();
+		for (String name : List.of("first", "second")) {
+			this.out.reset();
+			this.err.reset();
+			int status = this.command.run("--ids", table.toString(), "--machine-readable", hprof.toString(),
+					directory.resolve(name + ".heapsnapshot").toString());
+			assertThat(status).as(this.err.toString(StandardCharsets.UTF_8)).isZero();
+			String line = this.out.toString(StandardCharsets.UTF_8);
+			assertThat(line).startsWith("v8heapsnapshot-object-ids: nodes=").hasLineCount(1);
+			reported.add(ObjectIdStatisticsLine.find(line).orElseThrow());
+		}
+		ObjectIdStatistics first = reported.get(0);
+		ObjectIdStatistics second = reported.get(1);
+		assertThat(first.nodes()).isGreaterThan(10_000);
+		assertThat(first.previousNodes()).isZero();
+		// The same dump again: every object is where it was
+		assertThat(second).isEqualTo(new ObjectIdStatistics(first.nodes(), first.nodes(), first.nodes(), 0, 0));
+		// The line for people says the same
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains(String.format(Locale.ROOT,
+				"Object ids: %,d of the dump's %,d objects kept theirs from the previous dump's %,d (%,d by address",
+				first.nodes(), first.nodes(), first.nodes(), first.nodes()));
+	}
+
+	@Test
+	void printsNoObjectIdStatisticsForProgramsUnlessAsked() {
+		assertThat(this.command.run("--ids", directory.resolve("people.ids").toString(), hprof.toString(),
+				directory.resolve("people.heapsnapshot").toString())).isZero();
+		assertThat(this.out.toString(StandardCharsets.UTF_8)).isEmpty();
+		assertThat(this.err.toString(StandardCharsets.UTF_8)).contains("Object ids: the dump's ");
+	}
+
+	@Test
+	void stopsWithoutOutputWhenTheParentProcessHasEnded() throws Exception {
+		Process ended = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-version").start();
+		ended.waitFor();
+		Path snapshot = directory.resolve("orphan.heapsnapshot");
+		assertThat(this.command.run("--parent-pid", Long.toString(ended.pid()), hprof.toString(),
+				snapshot.toString())).isOne();
+		assertThat(this.err.toString(StandardCharsets.UTF_8))
+			.contains("v8heapsnapshot: process " + ended.pid() + " ended, stopping the conversion");
+		try (Stream<Path> files = Files.list(directory)) {
+			assertThat(files.map(Path::getFileName).map(Path::toString)).noneMatch((name) -> name.contains("orphan"));
 		}
 	}
 

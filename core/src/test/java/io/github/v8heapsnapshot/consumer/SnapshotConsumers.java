@@ -33,7 +33,7 @@ public final class SnapshotConsumers {
 	/**
 	 * The system property naming the {@code consumers} directory.
 	 */
-	public static final String DIRECTORY_PROPERTY = "v8heapsnapshot.consumers.dir";
+	public static final String DIRECTORY_PROPERTY = "test.consumers.dir";
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 

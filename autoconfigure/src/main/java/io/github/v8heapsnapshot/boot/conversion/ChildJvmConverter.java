@@ -20,11 +20,11 @@ import java.util.stream.Stream;
 import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.cancel.CancelledException;
 import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
+import io.github.v8heapsnapshot.cli.ObjectIdStatisticsLine;
 import io.github.v8heapsnapshot.convert.ConversionListener;
 import io.github.v8heapsnapshot.convert.ConversionOptions;
 import io.github.v8heapsnapshot.convert.ConversionPhase;
 import io.github.v8heapsnapshot.convert.ConversionResult;
-import io.github.v8heapsnapshot.convert.ObjectIdStatistics;
 import io.github.v8heapsnapshot.layout.ObjectLayout;
 
 import org.springframework.util.unit.DataSize;
@@ -41,11 +41,6 @@ import org.springframework.util.unit.DataSize;
 public class ChildJvmConverter implements DumpConverter {
 
 	private static final Pattern WROTE = Pattern.compile(": ([0-9,]+) nodes, ([0-9,]+) edges");
-
-	private static final Pattern IDS_AFRESH = Pattern.compile("Object ids: the dump's ([0-9,]+) objects numbered afresh");
-
-	private static final Pattern IDS_KEPT = Pattern.compile("Object ids: [0-9,]+ of the dump's ([0-9,]+) objects kept "
-			+ "theirs from the previous dump's ([0-9,]+) \\(([0-9,]+) by address, ([0-9,]+) by content, ([0-9,]+) by place\\)");
 
 	private static final int LOG_LINES = 20;
 
@@ -93,11 +88,12 @@ public class ChildJvmConverter implements DumpConverter {
 	 * Converts a dump in a child JVM and waits for it, the options passed on as
 	 * command-line options. The child's output goes to a log file in the options'
 	 * temporary directory. Interrupting the calling thread, or cancelling,
-	 * kills the child.
+	 * kills the child; so does the end of this JVM, which the child watches.
 	 * @param hprof the dump
 	 * @param snapshot the snapshot to write, which appears only when complete
 	 * @param options how to convert
-	 * @param listener not told of the child's progress
+	 * @param listener not told of the child's progress, but of how the objects got their
+	 * ids
 	 * @param cancellation kills the child when cancelled
 	 * @return the numbers of nodes and edges, the sizes and the wall time of the child
 	 * (as the conversion's only phase)
@@ -131,22 +127,10 @@ public class ChildJvmConverter implements DumpConverter {
 		if (status != 0 || !wrote.find() || !Files.exists(snapshot)) {
 			throw new IOException("The converting JVM ended with status " + status + ": " + lastLines(output));
 		}
-		reportObjectIds(output, listener);
+		ObjectIdStatisticsLine.find(output).ifPresent(listener::objectIdsAssigned);
 		Duration duration = Duration.ofNanos(System.nanoTime() - start);
 		return new ConversionResult(count(wrote.group(1)), count(wrote.group(2)), Files.size(hprof),
 				Files.size(snapshot), Map.of(ConversionPhase.WRITE, duration));
-	}
-
-	private static void reportObjectIds(String output, ConversionListener listener) {
-		Matcher afresh = IDS_AFRESH.matcher(output);
-		Matcher kept = IDS_KEPT.matcher(output);
-		if (afresh.find()) {
-			listener.objectIdsAssigned(new ObjectIdStatistics(count(afresh.group(1)), 0, 0, 0, 0));
-		}
-		else if (kept.find()) {
-			listener.objectIdsAssigned(new ObjectIdStatistics(count(kept.group(1)), count(kept.group(2)),
-					count(kept.group(3)), count(kept.group(4)), count(kept.group(5))));
-		}
 	}
 
 	@Override
@@ -213,6 +197,10 @@ public class ChildJvmConverter implements DumpConverter {
 			options.add("--ids");
 			options.add(objectIds.toString());
 		}
+		options.add("--machine-readable");
+		// Killing the application, even with SIGKILL, then stops the child too
+		options.add("--parent-pid");
+		options.add(Long.toString(ProcessHandle.current().pid()));
 		return options;
 	}
 

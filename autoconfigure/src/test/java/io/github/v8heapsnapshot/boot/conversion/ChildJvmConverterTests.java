@@ -58,7 +58,8 @@ class ChildJvmConverterTests {
 		assertThat(result.edgeCount()).isEqualTo(model.edgeCount());
 		assertThat(result.snapshotBytes()).isEqualTo(Files.size(snapshot));
 		assertThat(converter.command(hprof, snapshot, options)).contains("-Xmx64m", "-XX:ActiveProcessorCount=1",
-				"-XX:TieredStopAtLevel=1", "--threads", "1");
+				"-XX:TieredStopAtLevel=1", "--threads", "1", "--machine-readable", "--parent-pid",
+				Long.toString(ProcessHandle.current().pid()));
 	}
 
 	@Test

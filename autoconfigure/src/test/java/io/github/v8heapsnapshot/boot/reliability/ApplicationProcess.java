@@ -14,10 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import java.util.concurrent.TimeUnit;
+
+import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
 
 /**
  * The {@link ReliabilityApplication} in a child JVM, with the endpoint exposed and
@@ -134,6 +139,19 @@ public final class ApplicationProcess implements AutoCloseable {
 		return this.process.toHandle();
 	}
 
+	/**
+	 * Returns the JVM that converts a snapshot of the application, if one runs.
+	 * @return the converting JVM
+	 */
+	Optional<ProcessHandle> converter() {
+		return this.process.descendants()
+			.filter((process) -> process.info()
+				.arguments()
+				.map((arguments) -> Arrays.asList(arguments).contains(HeapSnapshotCommand.class.getName()))
+				.orElse(false))
+			.findFirst();
+	}
+
 	boolean isAlive() {
 		return this.process.isAlive();
 	}
@@ -148,7 +166,9 @@ public final class ApplicationProcess implements AutoCloseable {
 
 	/**
 	 * Kills the JVM at once with {@code SIGKILL}, as the kernel's OOM killer or
-	 * {@code kill -9} would, then its converting child JVM, as when a container ends.
+	 * {@code kill -9} would, and waits for its converting JVM, which watches it, to end
+	 * by itself.
+	 * @throws AssertionError if a converting JVM runs on for 15 s (it is then killed)
 	 */
 	void kill() throws InterruptedException {
 		List<ProcessHandle> children = this.process.descendants().toList();
@@ -157,8 +177,13 @@ public final class ApplicationProcess implements AutoCloseable {
 		// A converting JVM that started while the application was killed is no longer its child
 		List<ProcessHandle> orphans = ProcessHandle.allProcesses().filter(this::convertsInStorage).toList();
 		for (ProcessHandle child : Stream.concat(children.stream(), orphans.stream()).toList()) {
-			child.destroyForcibly();
-			child.onExit().join();
+			try {
+				child.onExit().get(15, TimeUnit.SECONDS);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				child.destroyForcibly();
+				throw new AssertionError("A converting JVM outlived the killed application: " + child.info(), ex);
+			}
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -32,6 +33,11 @@ class CrashRecoveryTests {
 	 */
 	private static final String WITHOUT_SUMMARIES = "--v8heapsnapshot.summary.enabled=false";
 
+	/**
+	 * The output of the converting JVM, in the index directory of its snapshot.
+	 */
+	private static final String CONVERTER_LOG = "converter.log";
+
 	@TempDir
 	Path directory;
 
@@ -40,9 +46,8 @@ class CrashRecoveryTests {
 		Path storage = this.directory.resolve("snapshots");
 		Path log = this.directory.resolve("application.log");
 		List<String> killedWhileDumping = killDuringSnapshot(storage, log,
-				(file) -> file.getFileName().toString().endsWith(".hprof"));
-		List<String> killedWhileConverting = killDuringSnapshot(storage, log,
-				(file) -> !file.getFileName().toString().endsWith(".hprof"));
+				(application) -> hasFile(storage, (file) -> file.getFileName().toString().endsWith(".hprof")));
+		List<String> killedWhileConverting = killDuringSnapshot(storage, log, CrashRecoveryTests::isConverting);
 		System.out.println("Killed while dumping, left: " + killedWhileDumping + "; killed while converting, left: "
 				+ killedWhileConverting);
 		try (ApplicationProcess application = ApplicationProcess.start(storage, log, List.of(), WITHOUT_SUMMARIES)) {
@@ -63,11 +68,11 @@ class CrashRecoveryTests {
 
 	/**
 	 * Starts the application on the directory, checks that nothing from an earlier run
-	 * is left or listed, asks for a snapshot, and kills the JVM as soon as a file in
-	 * progress that matches appears.
+	 * is left or listed, asks for a snapshot, and kills the JVM as soon as the snapshot is
+	 * in the given stage; a converting JVM must then stop by itself.
 	 * @return the files left in the directory by the killed JVM
 	 */
-	private List<String> killDuringSnapshot(Path storage, Path log, Predicate<Path> inProgress) throws Exception {
+	private List<String> killDuringSnapshot(Path storage, Path log, Stage inProgress) throws Exception {
 		ExecutorService executor = Executors.newSingleThreadExecutor();
 		try (ApplicationProcess application = ApplicationProcess.start(storage, log, List.of(), WITHOUT_SUMMARIES)) {
 			EndpointClient client = new EndpointClient(application.port());
@@ -75,10 +80,18 @@ class CrashRecoveryTests {
 			assertThat(EndpointClient.names(client.list())).isEmpty();
 			Future<HttpResponse<byte[]>> request = executor.submit(() -> client.take());
 			long deadline = System.nanoTime() + 60_000_000_000L;
-			while (!hasFile(storage, inProgress) && !request.isDone() && System.nanoTime() < deadline) {
+			while (!inProgress.reached(application) && !request.isDone() && System.nanoTime() < deadline) {
 				Thread.sleep(1);
 			}
 			application.kill();
+			for (String name : files(storage)) {
+				Path converterLog = storage.resolve(name).resolve(CONVERTER_LOG);
+				if (Files.exists(converterLog)) {
+					assertThat(converterLog).as("the converting JVM stopped by itself")
+						.content()
+						.contains(" ended, stopping the conversion");
+				}
+			}
 			List<String> left = files(storage);
 			assertThat(left).as("files in progress when the JVM was killed").isNotEmpty()
 				.allMatch((name) -> name.startsWith("."), "hidden");
@@ -87,6 +100,14 @@ class CrashRecoveryTests {
 		finally {
 			executor.shutdownNow();
 		}
+	}
+
+	// Its watch of the application runs from the first moments of the converting JVM
+	private static boolean isConverting(ApplicationProcess application) {
+		return application.converter()
+			.flatMap((converter) -> converter.info().startInstant())
+			.filter((start) -> start.isBefore(Instant.now().minusMillis(500)))
+			.isPresent();
 	}
 
 	private static long size(Path file) {
@@ -105,6 +126,16 @@ class CrashRecoveryTests {
 		try (Stream<Path> files = Files.list(directory)) {
 			return files.anyMatch(matching);
 		}
+	}
+
+	/**
+	 * A stage of a snapshot in progress.
+	 */
+	@FunctionalInterface
+	private interface Stage {
+
+		boolean reached(ApplicationProcess application) throws IOException;
+
 	}
 
 	private static List<String> files(Path directory) throws IOException {

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import io.github.v8heapsnapshot.boot.web.EndpointClient;
-import io.github.v8heapsnapshot.cli.HeapSnapshotCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -67,10 +66,9 @@ class SharedDirectoryTests {
 			EndpointClient client = new EndpointClient(application.port());
 			CompletableFuture.runAsync(client::store);
 			ProcessHandle converter = await().atMost(Duration.ofSeconds(60))
-				.until(() -> converter(application.handle()), (found) -> found != null);
+				.until(() -> application.converter().orElse(null), (found) -> found != null);
 			application.kill();
-			converter.destroyForcibly();
-			converter.onExit().get();
+			assertThat(converter.isAlive()).isFalse();
 		}
 		try (ApplicationProcess application = ApplicationProcess.start(storage, log, JVM,
 				"--v8heapsnapshot.conversion.mode=child-jvm")) {
@@ -81,16 +79,6 @@ class SharedDirectoryTests {
 			assertThat(stored.get("state").asString()).as(stored.toString()).isEqualTo("stored");
 			assertThat(EndpointClient.names(client.list())).containsExactly(stored.get("name").asString());
 		}
-	}
-
-	private static ProcessHandle converter(ProcessHandle application) {
-		return application.descendants()
-			.filter((process) -> process.info()
-				.arguments()
-				.map((arguments) -> String.join(" ", arguments).contains(HeapSnapshotCommand.class.getName()))
-				.orElse(false))
-			.findFirst()
-			.orElse(null);
 	}
 
 	private static Stream<String> hidden(Path storage) throws IOException {
