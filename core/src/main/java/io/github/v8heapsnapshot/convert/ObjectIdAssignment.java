@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import org.jspecify.annotations.Nullable;
 
+import io.github.v8heapsnapshot.cancel.Cancellation;
 import io.github.v8heapsnapshot.ids.ObjectIds;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 import io.github.v8heapsnapshot.v8.StringTable;
@@ -33,32 +34,38 @@ final class ObjectIdAssignment implements Closeable {
 	}
 
 	/**
-	 * Flags the unreached nodes (see {@link Reachability}) and assigns the ids.
+	 * Flags the unreached nodes (see {@link Reachability}) and assigns the ids. The search
+	 * runs beside the reading of the nodes, which does not need it.
 	 * @param context what the link workers shared, the object index still open
 	 * @param graph the linked graph, its roots flagged
 	 * @param strings the strings table
+	 * @param threads the most threads to use
 	 * @throws IOException if the table or a temporary file cannot be read or written
 	 */
-	void assign(LinkContext context, LinkedGraph graph, StringTable strings) throws IOException {
+	void assign(LinkContext context, LinkedGraph graph, StringTable strings, int threads) throws IOException {
 		try (MappedBuffer rooted = MappedBuffer.create(context.directory, "rooted",
 				Reachability.bitsSize(context.nodeCount))) {
-			Reachability.flagUnreached(graph, context.directory, this.progress::check, rooted, context.classCount);
-			ObjectIds assigned = ObjectIds.assign(this.table, new LinkedDumpGraph(context, graph, strings, rooted),
-					context.directory);
-			this.ids = assigned;
-			this.progress.objectIdsAssigned(new ObjectIdStatistics(assigned.nodes(), assigned.previousNodes(),
-					assigned.keptByAddress(), assigned.keptByContent(), assigned.keptByPlace()));
+			LinkedDumpGraph dumpGraph = new LinkedDumpGraph(context, graph, strings, rooted);
+			Cancellation stop = new Cancellation();
+			Parallel.run(threads, "v8heapsnapshot-reachability",
+					() -> Reachability.flagUnreached(graph, context.directory, stop::check, rooted, context.classCount),
+					() -> this.ids = ObjectIds.read(this.table, dumpGraph, context.directory), this.progress::check,
+					stop);
+			ObjectIds read = ids();
+			read.assign(dumpGraph);
+			this.progress.objectIdsAssigned(new ObjectIdStatistics(read.nodes(), read.previousNodes(),
+					read.keptByAddress(), read.keptByContent(), read.keptByPlace()));
 		}
 	}
 
 	/**
-	 * Returns the assigned ids.
+	 * Returns the ids.
 	 * @return the ids
-	 * @throws IllegalStateException if they are not assigned yet
+	 * @throws IllegalStateException if they are not read yet
 	 */
 	ObjectIds ids() {
 		if (this.ids == null) {
-			throw new IllegalStateException("The object ids are not assigned yet");
+			throw new IllegalStateException("The object ids are not read yet");
 		}
 		return this.ids;
 	}

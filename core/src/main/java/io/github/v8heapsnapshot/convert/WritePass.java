@@ -83,7 +83,7 @@ final class WritePass {
 			}
 			planCategories(values);
 			if (this.ids != null) {
-				this.ids.assign(this.context, this.graph, this.strings);
+				this.ids.assign(this.context, this.graph, this.strings, this.threads);
 			}
 			// Every reference is resolved now: free the object index before writing
 			this.context.objects.close();

@@ -30,7 +30,7 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  * ({@link FloatingKeys}). Keys that two objects share match neither, so that a wrong match,
  * which would hide a new object, stays rare.
  *
- * <p>{@link #assign} writes the next table beside the given one; {@link #commit} replaces
+ * <p>{@link #read} reads the nodes, {@link #assign} writes the next table beside the given one; {@link #commit} replaces
  * the table with it once the snapshot is complete, and {@link #close} deletes what is left.
  *
  * @author v8heapsnapshot developers
@@ -96,33 +96,45 @@ public final class ObjectIds implements Closeable {
 	}
 
 	/**
-	 * Gives every node of a snapshot its id, reading the previous snapshot's table if there
-	 * is one, and writes the table for the next snapshot beside it.
-	 * @param table the id table: read if it exists, replaced on {@link #commit}
+	 * Reads what each node of a snapshot is, the first step of giving them ids, which needs
+	 * neither the previous table nor {@link ObjectGraph#rooted}.
+	 * @param table the id table: read by {@link #assign} if it exists, replaced on
+	 * {@link #commit}
 	 * @param graph the snapshot's nodes
 	 * @param directory where the temporary files go
-	 * @return the ids, to be closed
-	 * @throws IOException if the table is not an id table, or a file cannot be read or
-	 * written
+	 * @return the ids to assign, to be closed
+	 * @throws IOException if a file cannot be read or written
 	 */
-	public static ObjectIds assign(Path table, ObjectGraph graph, Path directory) throws IOException {
+	public static ObjectIds read(Path table, ObjectGraph graph, Path directory) throws IOException {
 		ObjectIds ids = new ObjectIds(table, directory, graph.nodeCount());
-		try (FloatingKeys floating = new FloatingKeys(directory, graph.nodeCount())) {
+		try {
 			ids.readNodes(graph);
-			if (Files.exists(table)) {
-				ids.continueFrom(graph, floating);
-			}
-			else {
-				graph.addresses((address, ordinal) -> ids.noteAddress(address));
-				ids.sumContents(graph, floating, null, null);
-			}
-			ids.handOutNewIds();
-			ids.writeNext(graph, floating);
 			return ids;
 		}
 		catch (IOException | RuntimeException ex) {
 			ids.close();
 			throw ex;
+		}
+	}
+
+	/**
+	 * Gives every node its id, reading the previous snapshot's table if there is one, and
+	 * writes the table for the next snapshot beside it.
+	 * @param graph the snapshot's nodes, as given to {@link #read}
+	 * @throws IOException if the table is not an id table, or a file cannot be read or
+	 * written
+	 */
+	public void assign(ObjectGraph graph) throws IOException {
+		try (FloatingKeys floating = new FloatingKeys(this.directory, this.count)) {
+			if (Files.exists(this.table)) {
+				continueFrom(graph, floating);
+			}
+			else {
+				graph.addresses((address, ordinal) -> noteAddress(address));
+				sumContents(graph, floating, null, null);
+			}
+			handOutNewIds();
+			writeNext(graph, floating);
 		}
 	}
 
