@@ -32,18 +32,16 @@ final class FloatingKeys implements Closeable {
 
 	private final EdgeList edges;
 
-	private final MappedBuffer nodes;
+	private final OrdinalList nodes;
 
 	private final MappedBuffer sums;
-
-	private long nodeCount;
 
 	private @Nullable PlaceIndex keyCounts;
 
 	FloatingKeys(Path directory, long count) throws IOException {
 		this.edges = new EdgeList(directory, "floating-edges");
 		try {
-			this.nodes = MappedBuffer.create(directory, "floating-nodes", 1 << 16);
+			this.nodes = new OrdinalList(directory, "floating-nodes");
 			try {
 				this.sums = MappedBuffer.create(directory, "floating-sums", Math.max(1, count) * 4);
 			}
@@ -62,12 +60,7 @@ final class FloatingKeys implements Closeable {
 	 * Adds a node that no root reaches.
 	 */
 	void addNode(long ordinal) throws IOException {
-		long offset = this.nodeCount * 4;
-		if (offset + 4 > this.nodes.capacity()) {
-			this.nodes.ensureCapacity(2 * this.nodes.capacity());
-		}
-		this.nodes.putInt(offset, (int) ordinal);
-		this.nodeCount++;
+		this.nodes.add(ordinal);
 	}
 
 	/**
@@ -82,11 +75,11 @@ final class FloatingKeys implements Closeable {
 	}
 
 	long nodeCount() {
-		return this.nodeCount;
+		return this.nodes.size();
 	}
 
 	long node(long index) {
-		return Integer.toUnsignedLong(this.nodes.getInt(index * 4));
+		return this.nodes.get(index);
 	}
 
 	/**
@@ -94,7 +87,7 @@ final class FloatingKeys implements Closeable {
 	 * rooted nodes have now, and counts them.
 	 */
 	void compute(NodeKeys keys, ObjectGraph graph, Path directory) throws IOException {
-		for (long i = 0; i < this.nodeCount; i++) {
+		for (long i = 0; i < nodeCount(); i++) {
 			long ordinal = node(i);
 			keys.place(ordinal, ObjectGraph.key(keys.classKey(ordinal),
 					FLOATING | Integer.toUnsignedLong(keys.content(ordinal))));
@@ -105,7 +98,7 @@ final class FloatingKeys implements Closeable {
 					this.sums.putInt(source * 4, this.sums.getInt(source * 4) + ObjectGraph.key(name, held(keys, graph, target)));
 				}
 			});
-			for (long i = 0; i < this.nodeCount; i++) {
+			for (long i = 0; i < nodeCount(); i++) {
 				long ordinal = node(i);
 				keys.place(ordinal, ObjectGraph.key(keys.place(ordinal), this.sums.getInt(ordinal * 4)));
 				this.sums.putInt(ordinal * 4, 0);
@@ -114,8 +107,8 @@ final class FloatingKeys implements Closeable {
 		if (this.keyCounts != null) {
 			this.keyCounts.close();
 		}
-		this.keyCounts = new PlaceIndex(directory, this.nodeCount);
-		for (long i = 0; i < this.nodeCount; i++) {
+		this.keyCounts = new PlaceIndex(directory, nodeCount());
+		for (long i = 0; i < nodeCount(); i++) {
 			this.keyCounts.add(keys.place(node(i)), 1);
 		}
 	}
@@ -161,7 +154,7 @@ final class FloatingKeys implements Closeable {
 
 	@Override
 	public void close() throws IOException {
-		try (EdgeList edgeList = this.edges; MappedBuffer nodeList = this.nodes; MappedBuffer sumBuffer = this.sums) {
+		try (EdgeList edgeList = this.edges; OrdinalList nodeList = this.nodes; MappedBuffer sumBuffer = this.sums) {
 			if (this.keyCounts != null) {
 				this.keyCounts.close();
 			}

@@ -372,21 +372,21 @@ public final class ObjectIds implements Closeable {
 	 * collector moved whole) is followed to its end.
 	 */
 	private void matchDownwards(PlaceIndex index, EdgeList edges, ObjectGraph graph) throws IOException {
-		try (NodeStack stack = new NodeStack(this.directory)) {
+		try (OrdinalList stack = new OrdinalList(this.directory, "node-stack")) {
 			long[] last = { -1 };
 			edges.forEach((source, name, target) -> {
 				if (source != last[0] && id(source) != 0) {
-					stack.push(source);
+					stack.add(source);
 				}
 				last[0] = source;
 			});
 			while (stack.size() > 0) {
-				long source = stack.pop();
+				long source = stack.removeLast();
 				edges.forEachOf(source, (from, name, target) -> {
 					if (id(target) == 0 && isPlaced(graph, from, target)) {
 						takeByPlace(index, target, place(from, name, target));
 						if (id(target) != 0) {
-							stack.push(target);
+							stack.add(target);
 						}
 					}
 				});

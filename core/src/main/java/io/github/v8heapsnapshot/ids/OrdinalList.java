@@ -7,26 +7,26 @@ import java.nio.file.Path;
 import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
- * A stack of node ordinals, off the Java heap.
+ * A growing list of node ordinals off the Java heap, also used as a stack.
  *
  * @author v8heapsnapshot developers
  * @since 0.2.0
  */
-final class NodeStack implements Closeable {
+final class OrdinalList implements Closeable {
 
 	private final MappedBuffer ordinals;
 
 	private long size;
 
-	NodeStack(Path directory) throws IOException {
-		this.ordinals = MappedBuffer.create(directory, "node-stack", 1 << 16);
+	OrdinalList(Path directory, String name) throws IOException {
+		this.ordinals = MappedBuffer.create(directory, name, 1 << 16);
 	}
 
 	long size() {
 		return this.size;
 	}
 
-	void push(long ordinal) throws IOException {
+	void add(long ordinal) throws IOException {
 		long offset = this.size * 4;
 		if (offset + 4 > this.ordinals.capacity()) {
 			this.ordinals.ensureCapacity(2 * this.ordinals.capacity());
@@ -35,8 +35,12 @@ final class NodeStack implements Closeable {
 		this.size++;
 	}
 
-	long pop() {
-		return Integer.toUnsignedLong(this.ordinals.getInt(--this.size * 4));
+	long get(long index) {
+		return Integer.toUnsignedLong(this.ordinals.getInt(index * 4));
+	}
+
+	long removeLast() {
+		return get(--this.size);
 	}
 
 	@Override
