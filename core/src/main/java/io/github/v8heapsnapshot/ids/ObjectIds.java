@@ -23,15 +23,16 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  * content is the same and unique in both snapshots (a String's characters, a text array's,
  * or what an object holds of them and of classes under which field names), or else when it
  * hangs in the same place: referenced by an object that kept its id, under the same field
- * name or index, with the same class key (resolved from the objects that stayed downwards,
- * in rounds). Classes keep theirs by name and loader. The objects that no root reaches,
+ * name or index, with the same class key (resolved depth first from the objects that have
+ * an id). Classes keep theirs by name and loader. The objects that no root reaches,
  * whose place HPROF may not show (the reflection caches that fields of
  * {@code java.lang.Class} hold), are found first by what they hold, a few references deep
  * ({@link FloatingKeys}). Keys that two objects share match neither, so that a wrong match,
  * which would hide a new object, stays rare.
  *
- * <p>{@link #read} reads the nodes, {@link #assign} writes the next table beside the given one; {@link #commit} replaces
- * the table with it once the snapshot is complete, and {@link #close} deletes what is left.
+ * <p>{@link #read} reads the nodes, {@link #assign} writes the next table beside the given
+ * one; {@link #commit} replaces the table with it once the snapshot is complete, and
+ * {@link #close} deletes what is left.
  *
  * @author v8heapsnapshot developers
  * @since 0.2.0
