@@ -12,9 +12,10 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  * Keys for the nodes that no root reaches, which have no place to be found by: those that
  * only hang from weak references or from fields that HPROF leaves out, such as the
  * reflection caches of {@code java.lang.Class}. A node's key says what it holds, a few
- * references deep: the classes, the contents of the rooted nodes and the keys of the others. It
- * starts from the node's class and content and is refined once per round, so that cycles
- * do not stop it. The keys are kept in the place slots of {@link NodeKeys}. A node whose
+ * references deep: the classes, the contents of the rooted nodes and the keys of the
+ * others. It starts from the node's class and content and is refined once per round, so
+ * that cycles do not stop it. The keys are kept in the place slots of {@link NodeKeys}. A
+ * node whose
  * key another node shares (the same {@code Class[]} of parameter types in two methods) is
  * found instead by its place, as a rooted node is, from the references kept here.
  *
