@@ -1,10 +1,7 @@
 package io.github.v8heapsnapshot.ids;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-
-import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
  * References kept aside to read again, off the Java heap: each as its source, the key of
@@ -14,37 +11,27 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  * @author v8heapsnapshot developers
  * @since 0.2.0
  */
-final class EdgeList implements Closeable {
+final class EdgeList extends AppendedRecords {
 
 	private static final int EDGE = 12;
 
-	private final MappedBuffer edges;
-
-	private long size;
-
 	EdgeList(Path directory, String name) throws IOException {
-		this.edges = MappedBuffer.create(directory, name, 1 << 16);
-	}
-
-	long size() {
-		return this.size;
+		super(directory, name, EDGE);
 	}
 
 	void add(long source, int name, long target) throws IOException {
-		long offset = this.size * EDGE;
-		if (offset + EDGE > this.edges.capacity()) {
-			this.edges.ensureCapacity(2 * this.edges.capacity());
-		}
-		put(offset, source, name, target);
-		this.size++;
+		long offset = append();
+		this.records.putInt(offset, (int) source);
+		this.records.putInt(offset + 4, name);
+		this.records.putInt(offset + 8, (int) target);
 	}
 
 	/**
 	 * Reads the references in the order they were added.
 	 */
 	void forEach(ObjectGraph.EdgeVisitor visitor) throws IOException {
-		for (long offset = 0; offset < this.size * EDGE; offset += EDGE) {
-			visitor.edge(source(offset), this.edges.getInt(offset + 4), target(offset));
+		for (long offset = 0; offset < size() * EDGE; offset += EDGE) {
+			visitor.edge(source(offset), this.records.getInt(offset + 4), target(offset));
 		}
 	}
 
@@ -53,7 +40,7 @@ final class EdgeList implements Closeable {
 	 */
 	void forEachOf(long source, ObjectGraph.EdgeVisitor visitor) throws IOException {
 		long low = 0;
-		long high = this.size;
+		long high = size();
 		while (low < high) {
 			long middle = (low + high) >>> 1;
 			if (source(middle * EDGE) < source) {
@@ -63,28 +50,17 @@ final class EdgeList implements Closeable {
 				high = middle;
 			}
 		}
-		for (long offset = low * EDGE; offset < this.size * EDGE && source(offset) == source; offset += EDGE) {
-			visitor.edge(source, this.edges.getInt(offset + 4), target(offset));
+		for (long offset = low * EDGE; offset < size() * EDGE && source(offset) == source; offset += EDGE) {
+			visitor.edge(source, this.records.getInt(offset + 4), target(offset));
 		}
 	}
 
 	private long source(long offset) {
-		return Integer.toUnsignedLong(this.edges.getInt(offset));
+		return Integer.toUnsignedLong(this.records.getInt(offset));
 	}
 
 	private long target(long offset) {
-		return Integer.toUnsignedLong(this.edges.getInt(offset + 8));
-	}
-
-	private void put(long offset, long source, int name, long target) {
-		this.edges.putInt(offset, (int) source);
-		this.edges.putInt(offset + 4, name);
-		this.edges.putInt(offset + 8, (int) target);
-	}
-
-	@Override
-	public void close() throws IOException {
-		this.edges.close();
+		return Integer.toUnsignedLong(this.records.getInt(offset + 8));
 	}
 
 }

@@ -10,8 +10,6 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
-import io.github.v8heapsnapshot.index.MappedBuffer;
-
 /**
  * The ids of one snapshot's nodes, continued from the snapshots before it through an id
  * table file, as V8 numbers the objects of one isolate: an object keeps the id it had,
@@ -382,7 +380,7 @@ public final class ObjectIds implements Closeable {
 				last[0] = source;
 			});
 			while (stack.size() > 0) {
-				long source = stack.removeLast();
+				long source = stack.pop();
 				edges.forEachOf(source, (from, name, target) -> {
 					if (id(target) == 0 && isPlaced(graph, from, target)) {
 						takeByPlace(index, target, place(from, name, target));
@@ -527,40 +525,25 @@ public final class ObjectIds implements Closeable {
 	/**
 	 * The previous ids that no node took at their address, with their places.
 	 */
-	private static final class LostIds implements Closeable {
-
-		private final MappedBuffer entries;
-
-		private long count;
+	private static final class LostIds extends AppendedRecords {
 
 		LostIds(Path directory) throws IOException {
-			this.entries = MappedBuffer.create(directory, "lost-ids", 1 << 16);
+			super(directory, "lost-ids", 8);
 		}
 
 		void add(int place, long id) throws IOException {
-			if (place == 0) {
-				return;
+			if (place != 0) {
+				this.records.putLong(append(), ((long) place << 32) | id);
 			}
-			long offset = this.count * 8;
-			if (offset + 8 > this.entries.capacity()) {
-				this.entries.ensureCapacity(2 * this.entries.capacity());
-			}
-			this.entries.putLong(offset, ((long) place << 32) | id);
-			this.count++;
 		}
 
 		PlaceIndex index(Path directory) throws IOException {
-			PlaceIndex index = new PlaceIndex(directory, this.count);
-			for (long i = 0; i < this.count; i++) {
-				long entry = this.entries.getLong(i * 8);
+			PlaceIndex index = new PlaceIndex(directory, size());
+			for (long i = 0; i < size(); i++) {
+				long entry = this.records.getLong(i * 8);
 				index.add((int) (entry >>> 32), entry & 0xFFFFFFFFL);
 			}
 			return index;
-		}
-
-		@Override
-		public void close() throws IOException {
-			this.entries.close();
 		}
 
 	}

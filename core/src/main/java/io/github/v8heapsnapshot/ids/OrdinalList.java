@@ -1,10 +1,7 @@
 package io.github.v8heapsnapshot.ids;
 
-import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Path;
-
-import io.github.v8heapsnapshot.index.MappedBuffer;
 
 /**
  * A growing list of node ordinals off the Java heap, also used as a stack.
@@ -12,40 +9,22 @@ import io.github.v8heapsnapshot.index.MappedBuffer;
  * @author v8heapsnapshot developers
  * @since 0.2.0
  */
-final class OrdinalList implements Closeable {
-
-	private final MappedBuffer ordinals;
-
-	private long size;
+final class OrdinalList extends AppendedRecords {
 
 	OrdinalList(Path directory, String name) throws IOException {
-		this.ordinals = MappedBuffer.create(directory, name, 1 << 16);
-	}
-
-	long size() {
-		return this.size;
+		super(directory, name, 4);
 	}
 
 	void add(long ordinal) throws IOException {
-		long offset = this.size * 4;
-		if (offset + 4 > this.ordinals.capacity()) {
-			this.ordinals.ensureCapacity(2 * this.ordinals.capacity());
-		}
-		this.ordinals.putInt(offset, (int) ordinal);
-		this.size++;
+		this.records.putInt(append(), (int) ordinal);
 	}
 
 	long get(long index) {
-		return Integer.toUnsignedLong(this.ordinals.getInt(index * 4));
+		return Integer.toUnsignedLong(this.records.getInt(index * 4));
 	}
 
-	long removeLast() {
-		return get(--this.size);
-	}
-
-	@Override
-	public void close() throws IOException {
-		this.ordinals.close();
+	long pop() {
+		return Integer.toUnsignedLong(this.records.getInt(removeLast()));
 	}
 
 }
