@@ -1,17 +1,12 @@
 package io.github.v8heapsnapshot.boot.web;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -25,21 +20,10 @@ import static org.awaitility.Awaitility.await;
 		"v8heapsnapshot.schedule.enabled=true", "v8heapsnapshot.schedule.interval=1s",
 		"v8heapsnapshot.schedule.initial-delay=0s", "v8heapsnapshot.storage.max-count=2" })
 @DirtiesContext
-class ScheduledHeapSnapshotsWebTests {
-
-	@TempDir
-	static Path temp;
-
-	@LocalServerPort
-	int port;
+class ScheduledHeapSnapshotsWebTests extends AbstractEndpointWebTests {
 
 	@Autowired
 	MeterRegistry meterRegistry;
-
-	@DynamicPropertySource
-	static void storageDirectory(DynamicPropertyRegistry registry) {
-		registry.add("v8heapsnapshot.storage.directory", () -> temp.resolve("snapshots").toString());
-	}
 
 	@Test
 	void takesSnapshotsOnTheScheduleOnItsOwnDaemonThread() {

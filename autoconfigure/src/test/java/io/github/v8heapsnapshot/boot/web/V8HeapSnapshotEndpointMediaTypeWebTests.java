@@ -1,17 +1,11 @@
 package io.github.v8heapsnapshot.boot.web;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EndpointWebTest(properties = { "spring.jackson.property-naming-strategy=SNAKE_CASE",
 		"spring.jackson.default-property-inclusion=always" })
-class V8HeapSnapshotEndpointMediaTypeWebTests {
+class V8HeapSnapshotEndpointMediaTypeWebTests extends AbstractEndpointWebTests {
 
 	private static final String V3 = "application/vnd.spring-boot.actuator.v3+json";
 
@@ -31,18 +25,7 @@ class V8HeapSnapshotEndpointMediaTypeWebTests {
 
 	private static final List<String> JSON_TYPES = List.of("application/json", V2, V3);
 
-	@TempDir
-	static Path temp;
-
-	@LocalServerPort
-	int port;
-
 	private EndpointClient client;
-
-	@DynamicPropertySource
-	static void storageDirectory(DynamicPropertyRegistry registry) {
-		registry.add("v8heapsnapshot.storage.directory", () -> temp.resolve("snapshots").toString());
-	}
 
 	@BeforeEach
 	void storeOneSnapshot() {

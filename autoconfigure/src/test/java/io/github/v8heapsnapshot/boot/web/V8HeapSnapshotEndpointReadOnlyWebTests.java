@@ -2,14 +2,8 @@ package io.github.v8heapsnapshot.boot.web;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,18 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @EndpointWebTest(properties = { "management.endpoint.v8heapsnapshot.access=read-only",
 		"v8heapsnapshot.endpoint.take-on-read=false" })
-class V8HeapSnapshotEndpointReadOnlyWebTests {
-
-	@TempDir
-	static Path temp;
-
-	@LocalServerPort
-	int port;
-
-	@DynamicPropertySource
-	static void storageDirectory(DynamicPropertyRegistry registry) {
-		registry.add("v8heapsnapshot.storage.directory", () -> temp.resolve("snapshots").toString());
-	}
+class V8HeapSnapshotEndpointReadOnlyWebTests extends AbstractEndpointWebTests {
 
 	@Test
 	void listsWhateverTheAcceptAndNeverTakesASnapshot() {
